@@ -1,0 +1,32 @@
+"""`drafter draft REQUEST.json [--model PROFILE] [--json]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the command's arguments."""
+    parser.add_argument("request", metavar="REQUEST.json", help="A DraftRequest as JSON ('-' for stdin).")
+    parser.add_argument("--model", metavar="PROFILE", help="Model profile from drafter.toml.")
+    parser.add_argument("--json", action="store_true", help="Print the whole DraftResult as JSON.")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Draft one rejection and print it."""
+    from drafter.jsonio import read_json_file
+    from drafter.models import parse_request
+    from drafter.pipeline import Drafter
+
+    request = parse_request(read_json_file(args.request))
+    drafter = Drafter.from_config(args.model, args.config)
+    result = drafter.draft(request)
+    if args.json:
+        print(result.model_dump_json(indent=2))
+    else:
+        print(result.text)
+    if not result.report.passed:
+        rules = ", ".join(sorted({v.rule for v in result.report.blocking}))
+        print(f"drafter: warning: the draft still breaks: {rules}; review before sending.", file=sys.stderr)
+    return 0

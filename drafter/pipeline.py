@@ -1,0 +1,276 @@
+"""The drafting pipeline: request -> prompt -> model -> check -> repair or sample -> composer."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from drafter.config import Profile, Settings, load_settings
+from drafter.models import Attempt, CheckContext, DraftRequest, DraftResult, Usage
+from drafter.prompting import PROMPT_VERSION, PromptSpec, prompt_for
+from guardrails.report import GuardrailReport
+
+if TYPE_CHECKING:
+    from langchain_core.messages import BaseMessage
+
+    from drafter.providers.base import ModelClient
+
+log = logging.getLogger("drafter")
+
+
+def clean_output(text: str) -> str:
+    """Trim what a model adds around the draft: a started next section, repeated lines, blank runs."""
+    text = text.replace("\r\n", "\n")
+    cut = text.find("\n#")
+    if cut != -1:
+        text = text[:cut]
+    seen: set[str] = set()
+    kept: list[str] = []
+    for line in text.split("\n"):
+        key = line.strip().lower()
+        if key and key in seen:  # small base models loop; a repeated line is never wanted
+            continue
+        seen.add(key)
+        kept.append(line.rstrip())
+    return "\n".join(kept).strip("\n").rstrip()
+
+
+class DraftStream:
+    """Iterate to receive the first attempt's text as it is generated; then read `result`."""
+
+    def __init__(self, chunks: Iterator[str]) -> None:
+        self._chunks = chunks
+        self.result: DraftResult | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        return self._chunks
+
+    def __next__(self) -> str:
+        return next(self._chunks)
+
+
+class Drafter:
+    """Draft rejections with one model profile, checked by the guardrails before anyone sees them."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        profile: Profile,
+        client: ModelClient | None = None,
+        prompt_version: str = PROMPT_VERSION,
+    ) -> None:
+        self.settings = settings
+        self.profile = profile
+        self.prompt_version = prompt_version
+        self._client = client
+
+    @classmethod
+    def from_config(cls, profile: str | None = None, config: str | Path | Settings | None = None) -> Drafter:
+        """Build a drafter for a named profile (default: DRAFTER_MODEL or the config's default)."""
+        settings = config if isinstance(config, Settings) else load_settings(config)
+        return cls(settings, settings.profile(profile))
+
+    @classmethod
+    def with_fake(
+        cls,
+        replies: list[str],
+        settings: Settings | None = None,
+        kind: Literal["chat", "completion"] = "chat",
+    ) -> Drafter:
+        """Build a drafter whose model replies with the queued texts in order (for tests).
+
+        `chat` (default): each reply is a whole text. `completion`: each reply is the body a base
+        model writes after the opening, and the pipeline adds opening and sign-off.
+        """
+        from drafter.providers import fake
+
+        settings = settings or load_settings()
+        profile = Profile(name="fake", provider="fake", api=kind, replies=replies)
+        return cls(settings, profile, client=fake.build(profile))
+
+    @property
+    def profile_name(self) -> str:
+        """Return the name of the profile in use."""
+        return self.profile.name
+
+    @property
+    def client(self) -> ModelClient:
+        """Return the model client, building (and for local models, loading) it on first use."""
+        if self._client is None:
+            from drafter.providers import build_client
+
+            self._client = build_client(self.profile)
+        return self._client
+
+    def check(self, text: str, request: DraftRequest | CheckContext) -> GuardrailReport:
+        """Check a text against every guardrail rule with the configured bounds."""
+        from guardrails import check
+
+        return check(text, request, self.settings.guardrails)
+
+    def draft(self, request: DraftRequest) -> DraftResult:
+        """Draft, check and repair; return the shown text with every attempt."""
+        stream = self.stream(request)
+        for _ in stream:
+            pass
+        assert stream.result is not None
+        return stream.result
+
+    def stream(self, request: DraftRequest) -> DraftStream:
+        """Start a draft whose first attempt streams; `result` is set once the iterator ends."""
+        stream = DraftStream(iter(()))
+        stream._chunks = self._run(request, stream)
+        return stream
+
+    def _run(self, request: DraftRequest, stream: DraftStream) -> Iterator[str]:
+        started = time.perf_counter()
+        spec = prompt_for(request, self.prompt_version)
+        seed = self.profile.seed
+        attempts: list[Attempt] = []
+
+        t0 = time.perf_counter()
+        prompt = self._prompt(spec, request)
+        text = yield from self._generate(prompt, spec, request, seed)
+        attempts.append(self._attempt(text, request, "model", t0))
+
+        if not attempts[-1].report.passed:
+            attempts += self._repair(spec, request, prompt, attempts[0], seed)
+        shown = _best(attempts)
+        fallback = shown is None
+        if shown is None:
+            shown = self._compose(request)
+            attempts.append(shown)
+
+        usage = _sum_usage(attempts)
+        stream.result = DraftResult(
+            text=shown.text,
+            request=request,
+            model=self.profile.name,
+            attempts=attempts,
+            report=shown.report,
+            fallback_used=fallback,
+            latency_s=time.perf_counter() - started,
+            usage=usage,
+            prompt_version=self.prompt_version,
+        )
+        # Rule ids and counts only: candidate text never goes to a log.
+        log.info(
+            "draft profile=%s language=%s channel=%s attempts=%d fallback=%s blocked=%s latency=%.2fs",
+            self.profile.name,
+            request.language,
+            request.channel,
+            len(attempts),
+            fallback,
+            sorted({v.rule for a in attempts for v in a.report.blocking}),
+            stream.result.latency_s,
+        )
+
+    def _prompt(self, spec: PromptSpec, request: DraftRequest) -> str | list[BaseMessage]:
+        if self.client.kind == "chat":
+            return spec.chat_prompt(request.tone).format_messages(**spec.chat_inputs(request))
+        return spec.completion_prompt(request)
+
+    def _generate(
+        self, prompt: str | list[BaseMessage], spec: PromptSpec, request: DraftRequest, seed: int | None
+    ) -> Iterator[str]:
+        """Stream one text; a base model continues the opening the pipeline wrote, and gets the real sign-off."""
+        completion = self.client.kind == "completion"
+        if completion:
+            yield spec.render_opening(request.prompt_fields(), request.tone)
+        parts: list[str] = []
+        for chunk in self.client.stream(prompt, stop=spec.stop(), seed=seed):
+            parts.append(chunk)
+            yield chunk
+        generated = clean_output("".join(parts))
+        if not completion:
+            return generated
+        text = spec.finish_completion(request, generated)
+        signoff = spec.render_signoff(request.prompt_fields(), request.tone)
+        if signoff:
+            yield "\n\n" + signoff
+        return text
+
+    def _generate_quietly(
+        self, prompt: str | list[BaseMessage], spec: PromptSpec, request: DraftRequest, seed: int | None
+    ) -> str:
+        chunks = self._generate(prompt, spec, request, seed)
+        while True:
+            try:
+                next(chunks)
+            except StopIteration as done:
+                return str(done.value)
+
+    def _attempt(self, text: str, request: DraftRequest, source: str, t0: float) -> Attempt:
+        return Attempt(
+            text=text,
+            report=self.check(text, request),
+            source=source,  # type: ignore[arg-type]
+            latency_s=time.perf_counter() - t0,
+            usage=self.client.last_usage,
+        )
+
+    def _repair(
+        self,
+        spec: PromptSpec,
+        request: DraftRequest,
+        prompt: str | list[BaseMessage],
+        first: Attempt,
+        seed: int | None,
+    ) -> list[Attempt]:
+        """Re-ask a chat model with the violations named, or resample a base model."""
+        attempts: list[Attempt] = []
+        if self.client.kind == "chat":
+            from langchain_core.messages import AIMessage, HumanMessage
+
+            assert isinstance(prompt, list)
+            messages = list(prompt)
+            last = first
+            for _ in range(self.settings.repair.max_repairs):
+                t0 = time.perf_counter()
+                messages += [AIMessage(content=last.text), HumanMessage(content=spec.repair_request(last.report))]
+                last = self._attempt(self._generate_quietly(messages, spec, request, seed), request, "repair", t0)
+                attempts.append(last)
+                if last.report.passed:
+                    break
+        else:
+            for i in range(1, self.settings.repair.max_samples):
+                t0 = time.perf_counter()
+                sample_seed = None if seed is None else seed + i
+                attempts.append(
+                    self._attempt(self._generate_quietly(prompt, spec, request, sample_seed), request, "sample", t0)
+                )
+                if attempts[-1].report.passed:
+                    break
+        return attempts
+
+    def _compose(self, request: DraftRequest) -> Attempt:
+        from drafter.composer import compose
+
+        t0 = time.perf_counter()
+        text = compose(request, self.settings.guardrails)
+        return Attempt(
+            text=text,
+            report=self.check(text, request),
+            source="composer",
+            latency_s=time.perf_counter() - t0,
+        )
+
+
+def _best(attempts: list[Attempt]) -> Attempt | None:
+    """Return the passing attempt with the fewest warnings (the earliest on a tie), or None."""
+    passing = [a for a in attempts if a.report.passed]
+    return min(passing, key=lambda a: len(a.report.warnings)) if passing else None
+
+
+def _sum_usage(attempts: list[Attempt]) -> Usage:
+    def total(values: list[int | None]) -> int | None:
+        known = [v for v in values if v is not None]
+        return sum(known) if known else None
+
+    return Usage(
+        prompt_tokens=total([a.usage.prompt_tokens for a in attempts]),
+        completion_tokens=total([a.usage.completion_tokens for a in attempts]),
+    )

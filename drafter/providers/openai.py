@@ -1,0 +1,78 @@
+"""The `openai` and `openai-compatible` providers, through langchain-openai."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+from drafter.errors import ConfigError
+from drafter.providers.base import ModelClient
+
+if TYPE_CHECKING:
+    from drafter.config import Profile
+
+
+def _api_key(profile: Profile) -> str:
+    """Return the key from the environment variable the profile names; never from a file."""
+    env = profile.api_key_env
+    if env:
+        key = os.environ.get(env, "")
+        if key:
+            return key
+        if profile.provider == "openai":
+            raise ConfigError(f"Profile '{profile.name}' needs an API key in the environment variable {env}.")
+    elif profile.provider == "openai":
+        raise ConfigError(f"Profile '{profile.name}' must name its key variable in `api_key_env`.")
+    # Local OpenAI-compatible servers (llama.cpp, Ollama, vLLM) accept any key.
+    return "not-needed"
+
+
+def _describe(profile: Profile) -> Any:
+    import openai
+
+    where = profile.base_url or "the OpenAI API"
+
+    def describe(exc: Exception) -> str:
+        if isinstance(exc, openai.APITimeoutError):
+            return f"the model server at {where} timed out after {profile.timeout_s:g} s."
+        if isinstance(exc, openai.APIConnectionError):
+            return f"cannot reach the model server at {where}; is it running?"
+        if isinstance(exc, openai.AuthenticationError):
+            return f"the server at {where} rejected the API key from {profile.api_key_env or 'the environment'}."
+        if isinstance(exc, openai.NotFoundError):
+            return f"model '{profile.model}' was not found at {where}."
+        if isinstance(exc, openai.RateLimitError):
+            return f"rate limited by {where}; try again shortly."
+        if isinstance(exc, openai.APIStatusError):
+            return f"the server at {where} answered HTTP {exc.status_code}."
+        return f"{type(exc).__name__} from {where}."
+
+    return describe
+
+
+def build(profile: Profile) -> ModelClient:
+    """Return a client for an OpenAI or OpenAI-compatible endpoint, chat or completion."""
+    if profile.provider == "openai-compatible" and not profile.base_url:
+        raise ConfigError(f"Profile '{profile.name}' (openai-compatible) needs a `base_url`.")
+    if not profile.model:
+        raise ConfigError(f"Profile '{profile.name}' needs a `model` name.")
+    common: dict[str, Any] = {
+        "model": profile.model,
+        "api_key": _api_key(profile),
+        "base_url": profile.base_url,
+        "timeout": profile.timeout_s,
+        "max_retries": profile.max_retries,
+        "temperature": profile.temperature,
+        "top_p": profile.top_p,
+        "max_tokens": profile.max_tokens,
+    }
+    model: Any
+    if profile.kind == "completion":
+        from langchain_openai import OpenAI
+
+        model = OpenAI(**common)
+    else:
+        from langchain_openai import ChatOpenAI
+
+        model = ChatOpenAI(**common, stream_usage=True)
+    return ModelClient(profile, model, describe_error=_describe(profile))

@@ -1,0 +1,70 @@
+"""Run every rule on a text and collect the report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from drafter.errors import GuardrailError
+from drafter.models import CheckContext, DraftRequest
+from guardrails import (
+    injection,
+    language,
+    leakage,
+    length,
+    placeholders,
+    promises,
+    protected,
+    reasons,
+    structure,
+    tone,
+)
+from guardrails.report import GuardrailReport, Violation
+from guardrails.settings import GuardrailSettings
+from guardrails.text import Doc
+
+RuleCheck = Callable[[Doc, GuardrailSettings], list[Violation]]
+
+# Every rule but length reads at most this many characters: a pasted document gets a verdict
+# in well under a second instead of a long scan (length still counts every word).
+MAX_SCAN_CHARS = 50_000
+
+CHECKS: tuple[RuleCheck, ...] = (
+    structure.check_thanks,
+    structure.check_decision,
+    structure.check_name,
+    structure.check_positive,
+    structure.check_closing,
+    structure.check_feedback,
+    reasons.check_reason,
+    protected.check_protected,
+    leakage.check_other_candidate,
+    leakage.check_notes,
+    placeholders.check_placeholders,
+    tone.check_tone,
+    promises.check_promises,
+    language.check_language,
+    injection.check_injection,
+)
+
+
+def prepare(text: str, context: DraftRequest | CheckContext) -> Doc:
+    """Return the text prepared for the rules, with the language to read it in."""
+    ctx = CheckContext.of(context)
+    lang = ctx.language or language.infer_language(text)
+    return Doc(text=text, context=ctx, language=lang, message_language=ctx.language or "en")
+
+
+def check(
+    text: str, context: DraftRequest | CheckContext, settings: GuardrailSettings | None = None
+) -> GuardrailReport:
+    """Check a text against every rule and return the report."""
+    if not isinstance(text, str):
+        raise GuardrailError("The text to check must be a string.")
+    if not isinstance(context, DraftRequest | CheckContext):
+        raise GuardrailError("The check context must be a DraftRequest or a CheckContext.")
+    settings = settings or GuardrailSettings()
+    found = length.check_length(prepare(text, context), settings)
+    doc = prepare(text[:MAX_SCAN_CHARS], context)
+    for rule in CHECKS:
+        found.extend(rule(doc, settings))
+    return GuardrailReport.from_violations(found)

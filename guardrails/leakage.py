@@ -1,0 +1,177 @@
+"""Leakage rules: the chosen candidate's name or merits, and the recruiter's internal notes."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from guardrails import lexicon
+from guardrails.registry import violation
+from guardrails.report import Violation
+from guardrails.settings import GuardrailSettings
+from guardrails.text import WORD_RE, Doc, fold, words
+
+LEX = "leakage"
+# A notes word this long is distinctive; words are compared on their first STEM letters.
+LONG_WORD = 7
+STEM = 6
+_HAS_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _merit_after_subject() -> re.Pattern[str]:
+    data = lexicon.load(LEX)
+    subject = "|".join(f"(?:{p})" for p in data["chosen_subject"])
+    verbs = "|".join(f"(?:{p})" for p in data["merit_verbs"])
+    generic = "|".join(f"(?:{p})" for p in data.get("generic_comparison", [])) or "(?!x)x"
+    return lexicon.compile_any([f"(?:{subject})(?:{verbs})(?!{generic})"], where=LEX)
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    data = lexicon.load("stopwords")
+    out: set[str] = set(lexicon.wordset("structure", "generic_words"))
+    for table in ("common", "distinctive"):
+        for values in data[table].values():
+            out.update(fold(str(v)) for v in values)
+    return frozenset(out)
+
+
+def _name_spans(doc: Doc, name: str, candidate: str) -> list[tuple[int, int]]:
+    """Return spans where the chosen candidate's full name, or a distinct part of it, appears."""
+    full = words(fold(name))
+    if not full:
+        return []
+    spans = [
+        (m.start(), m.end())
+        for m in re.finditer(r"\b" + r"\W+".join(map(re.escape, full)) + r"\b", doc.folded)
+    ]
+    own = set(words(fold(candidate))) | doc.context_words
+    ambiguous = lexicon.wordset(LEX, "ambiguous_names")
+    parts = (
+        [w for w in full if len(w) >= 2 and w not in own and w not in ambiguous] if len(full) > 1 else full
+    )
+    for part in parts:
+        for m in re.finditer(r"\b" + re.escape(part) + r"\b", doc.folded):
+            # Names are written capitalized; a lowercase hit is an ordinary word.
+            if doc.text[m.start()].isupper() and not any(s <= m.start() < e for s, e in spans):
+                spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+def check_other_candidate(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
+    """Block the chosen candidate's name and statements about the hired person's merits."""
+    out = []
+    chosen = doc.context.chosen_candidate_name
+    if chosen:
+        for span in _name_spans(doc, chosen, doc.context.candidate_name or ""):
+            out.append(
+                violation(
+                    "leaks_other_candidate",
+                    doc.msg(
+                        "Ta bort namnet på den som fick tjänsten; det får aldrig nämnas.",
+                        "Remove the name of the person who got the role; it must never be mentioned.",
+                    ),
+                    span,
+                )
+            )
+    for m in _merit_after_subject().finditer(doc.lower):
+        out.append(
+            violation(
+                "leaks_other_candidate",
+                doc.msg(
+                    "Beskriv inte den valda kandidatens meriter; säg bara att ni valt en annan kandidat.",
+                    "Do not describe the chosen candidate's merits; only say you chose someone else.",
+                ),
+                doc.sentence_at(m.start()),
+            )
+        )
+    return out
+
+
+def _runs(doc: Doc, notes: str, n: int) -> list[tuple[int, int]]:
+    """Return text spans of runs of >= n consecutive words shared with the notes (exact or stemmed)."""
+    note_words = words(fold(notes))
+    if len(note_words) < n:
+        return []
+    exact = {tuple(note_words[i : i + n]) for i in range(len(note_words) - n + 1)}
+    stemmed = {tuple(w[:5] for w in g) for g in exact}
+    tokens = doc.tokens
+    folded = [fold(t.text) for t in tokens]
+    stop = _stopwords()
+    min_content = (n + 1) // 2
+    spans: list[tuple[int, int]] = []
+    for i in range(len(tokens) - n + 1):
+        gram = tuple(folded[i : i + n])
+        if gram not in exact and tuple(w[:5] for w in gram) not in stemmed:
+            continue
+        # Generic phrases ("vi har valt att gå vidare") are shared by chance, not leaked.
+        if sum(1 for w in gram if w not in stop and len(w) >= 3) < min_content:
+            continue
+        start, end = tokens[i].start, tokens[i + n - 1].end
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _rare_tokens(doc: Doc, notes: str) -> list[tuple[int, int]]:
+    """Return spans of numbers and names from the notes that the rest of the context does not explain."""
+    ctx = doc.context
+    known = set(
+        words(
+            fold(
+                " ".join(
+                    p or ""
+                    for p in (ctx.candidate_name, ctx.role, ctx.company, ctx.recruiter_name, ctx.highlights,
+                              ctx.reason, ctx.feedback)
+                )
+            )
+        )
+    )  # fmt: skip
+    stop = _stopwords()
+    rare = set()
+    for w in words(notes):
+        if _HAS_DIGIT.search(w) and len(w) >= 2:
+            rare.add(fold(w))
+    for m in WORD_RE.finditer(notes):
+        before = notes[: m.start()].rstrip()
+        # A capital letter mid-sentence marks a name (a person, a former employer).
+        if len(m.group(0)) >= 3 and m.group(0)[0].isupper() and before and before[-1] not in '.!?:;-•*"(':
+            rare.add(fold(m.group(0)))
+    rare = {w for w in rare if w not in known and w not in stop}
+    spans = [(t.start, t.end) for t in doc.tokens if fold(t.text) in rare]
+    # Long words of the notes that nothing else in the context explains: two of them
+    # together point to a paraphrase of the notes.
+    known_stems = {w[:STEM] for w in known}
+    long_stems = {
+        w[:STEM]
+        for w in words(fold(notes))
+        if len(w) >= LONG_WORD and w not in stop and w[:STEM] not in known_stems
+    }
+    hits = [(t.start, t.end, fold(t.text)[:STEM]) for t in doc.tokens if len(t.text) >= STEM]
+    hits = [h for h in hits if h[2] in long_stems]
+    if len({h[2] for h in hits}) >= 2:
+        spans += [(s, e) for s, e, _ in hits]
+    return spans
+
+
+def check_notes(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
+    """Block verbatim or near-verbatim fragments and distinctive tokens of the internal notes."""
+    notes = doc.context.internal_notes
+    if not notes:
+        return []
+    spans = _runs(doc, notes, settings.notes_overlap_words)
+    spans += [s for s in _rare_tokens(doc, notes) if not any(a <= s[0] < b for a, b in spans)]
+    return [
+        violation(
+            "leaks_internal_notes",
+            doc.msg(
+                "Ta bort det som kommer från de interna anteckningarna; de får aldrig synas för kandidaten.",
+                "Remove what comes from the internal notes; they must never reach the candidate.",
+            ),
+            span,
+        )
+        for span in sorted(spans)
+    ]

@@ -1,0 +1,59 @@
+"""Load the lexicon data files under guardrails/lexicons/ and compile their patterns once."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from drafter.errors import GuardrailError
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """Return the parsed lexicon file `lexicons/<name>.toml`, or raise `GuardrailError`."""
+    try:
+        raw = resources.files("guardrails.lexicons").joinpath(f"{name}.toml").read_bytes()
+        return tomllib.loads(raw.decode("utf-8"))
+    except FileNotFoundError:
+        raise GuardrailError(f"Guardrail lexicon '{name}' is missing.") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise GuardrailError(f"Guardrail lexicon '{name}' is invalid: {exc}.") from None
+
+
+def compile_any(patterns: list[str], *, ignore_case: bool = False, where: str = "lexicon") -> re.Pattern[str]:
+    """Compile a list of regexes into one alternation (never matches when the list is empty).
+
+    Lexicon patterns are lowercase and run on `Doc.lower` without IGNORECASE, which is several
+    times faster in Python's `re`; pass ignore_case=True for patterns run on the original text.
+    """
+    if not patterns:
+        return re.compile(r"(?!x)x")
+    flags = re.MULTILINE | re.IGNORECASE if ignore_case else re.MULTILINE
+    # One word-boundary test up front lets the scan skip mid-word positions quickly.
+    at_word = [f"(?:{p[2:]})" for p in patterns if p.startswith(r"\b")]
+    others = [f"(?:{p})" for p in patterns if not p.startswith(r"\b")]
+    source = "|".join(([r"\b(?:" + "|".join(at_word) + ")"] if at_word else []) + others)
+    try:
+        return re.compile(source, flags)
+    except re.error as exc:
+        raise GuardrailError(f"A pattern in {where} does not compile: {exc}.") from None
+
+
+@cache
+def pattern(name: str, key: str = "patterns", ignore_case: bool = False) -> re.Pattern[str]:
+    """Return the compiled alternation of one list in a lexicon file (run it on `Doc.lower`)."""
+    data = load(name)
+    values = data.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise GuardrailError(f"Guardrail lexicon '{name}': '{key}' must be a list of strings.")
+    return compile_any(values, ignore_case=ignore_case, where=f"{name}.{key}")
+
+
+@cache
+def wordset(name: str, key: str) -> frozenset[str]:
+    """Return a list of a lexicon file as a set of lowercase words."""
+    values = load(name).get(key, [])
+    return frozenset(str(v).lower() for v in values)

@@ -1,0 +1,1 @@
+"""Lexicon data files (TOML): patterns and allowlists for the guardrail rules."""

@@ -1,0 +1,41 @@
+"""The false-promise rule: keeping the CV without consent, promised call-backs or future jobs."""
+
+from __future__ import annotations
+
+from guardrails import lexicon
+from guardrails.registry import violation
+from guardrails.report import Violation
+from guardrails.settings import GuardrailSettings
+from guardrails.text import Doc, negated_before
+
+LEX = "promises"
+
+
+def check_promises(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
+    """Block promises the employer cannot keep, unless the sentence asks for consent."""
+    consent = lexicon.pattern(LEX, "consent")
+    out = []
+    seen: set[tuple[int, int]] = set()
+    for m in lexicon.pattern(LEX).finditer(doc.lower):
+        sentence = doc.sentence_at(m.start())
+        if sentence in seen or negated_before(doc, m.start(), window=2):
+            continue
+        # Consent may be asked in the same sentence or the next one ("... Vill du det?").
+        following = [s for s in doc.sentences if s[0] >= sentence[1]][:1]
+        end = following[0][1] if following else sentence[1]
+        if consent.search(doc.lower, sentence[0], end):
+            continue
+        seen.add(sentence)
+        out.append(
+            violation(
+                "false_promise",
+                doc.msg(
+                    "Lova inget ni inte kan hålla: spara inte cv:t utan att fråga om samtycke och lova inga "
+                    "framtida kontakter eller jobb.",
+                    "Promise nothing you cannot keep: ask for consent before keeping the CV, and do not "
+                    "promise future contact or jobs.",
+                ),
+                (m.start(), m.end()),
+            )
+        )
+    return out

@@ -1,0 +1,126 @@
+"""The over-detailed reason rule: lists of weaknesses, piled-up criticism, scores and rankings."""
+
+from __future__ import annotations
+
+import re
+
+from guardrails import lexicon
+from guardrails.registry import violation
+from guardrails.report import Violation
+from guardrails.settings import GuardrailSettings
+from guardrails.text import Doc
+
+LEX = "reasons"
+_FRACTION = re.compile(
+    r"(?<![\w/.,])(\d{1,3}(?:[.,]\d)?)\s*(/|av|of|out\s+of)\s*(\d{1,3})(?![\w/]|[.,]\d)", re.I
+)
+_PERCENT = re.compile(r"\b\d{1,3}(?:[.,]\d+)?\s*(%|procent\b|percent\b|per\s+cent\b)", re.I)
+_DATE_BEFORE = re.compile(r"(den|on|the|datum|date|från|from|till|to|by|senast|sedan|since)\s*$", re.I)
+_SCORE_AFTER = re.compile(r"^\s*(poäng|points?|möjliga|possible|i\b|in\b|on\b|på\b|[.,;!?)]|$)", re.I)
+_DENOMINATORS = {3, 4, 5, 6, 7, 10, 20, 25, 50, 100}
+
+# Piled-up criticism: this many sentences with a criticism marker is a list of weaknesses.
+CRITICAL_SENTENCES = 3
+CRITICAL_LIST_LINES = 2
+CRITICAL_IN_ONE_SENTENCE = 3
+
+
+def _fractions(doc: Doc) -> list[tuple[int, int]]:
+    """Return spans of scores written as fractions (3/5, 7 av 10), not dates."""
+    spans = []
+    for m in _FRACTION.finditer(doc.text):
+        try:
+            num, den = float(m.group(1).replace(",", ".")), int(m.group(3))
+        except ValueError:
+            continue
+        if den not in _DENOMINATORS or num > den:
+            continue
+        if _DATE_BEFORE.search(doc.text[max(0, m.start() - 12) : m.start()]):
+            continue
+        if m.group(2) != "/" and not _SCORE_AFTER.match(doc.text[m.end() : m.end() + 12]):
+            continue
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def score_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Return the spans of scores, grades, rankings and test percentages."""
+    if "scores" not in doc.shared:
+        doc.shared["scores"] = _score_spans(doc)
+    return doc.shared["scores"]
+
+
+def _score_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in lexicon.pattern(LEX, "scores").finditer(doc.lower)]
+    spans += _fractions(doc)
+    tests = lexicon.pattern(LEX, "test_words")
+    for m in _PERCENT.finditer(doc.text):
+        start, end = doc.sentence_at(m.start())
+        if tests.search(doc.lower, start, end):
+            spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+def _criticism(doc: Doc) -> tuple[int, int] | None:
+    """Return the span of piled-up criticism, or None when the reason is brief."""
+    marks = criticism_spans(doc)
+    if not marks:
+        return None
+    bullet = lexicon.pattern(LEX, "bullet")
+    hits = []
+    list_lines = []
+    for start, end in doc.sentences:
+        count = sum(1 for s, _ in marks if start <= s < end)
+        if not count:
+            continue
+        hits.append((start, end, count))
+        line_start = doc.text.rfind("\n", 0, start) + 1
+        if bullet.match(doc.lower, line_start):
+            list_lines.append((start, end))
+    if len(list_lines) >= CRITICAL_LIST_LINES:
+        return list_lines[0][0], list_lines[-1][1]
+    if len(hits) >= CRITICAL_SENTENCES:
+        return hits[0][0], hits[-1][1]
+    for start, end, count in hits:
+        if count >= CRITICAL_IN_ONE_SENTENCE:
+            return start, end
+    return None
+
+
+def check_reason(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
+    """Block scores, rankings and lists of weaknesses."""
+    out = []
+    scores = score_spans(doc)
+    if scores:
+        out.append(
+            violation(
+                "over_detailed_reason",
+                doc.msg(
+                    "Ta bort poäng, betyg och rangordningar; ge ett kort och respektfullt skäl.",
+                    "Remove scores, grades and rankings; give a brief, respectful reason.",
+                ),
+                scores[0],
+            )
+        )
+    piled = _criticism(doc)
+    if piled:
+        out.append(
+            violation(
+                "over_detailed_reason",
+                doc.msg(
+                    "Räkna inte upp brister; sammanfatta skälet i en kort mening.",
+                    "Do not list weaknesses; sum up the reason in one short sentence.",
+                ),
+                piled,
+            )
+        )
+    return out
+
+
+def criticism_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Return every criticism marker in the text (one may be a brief reason, many are a list)."""
+    if "criticism" not in doc.shared:
+        doc.shared["criticism"] = [
+            (m.start(), m.end()) for m in lexicon.pattern(LEX, "criticism").finditer(doc.lower)
+        ]
+    return doc.shared["criticism"]

@@ -1,0 +1,102 @@
+"""Score the rules against labeled letters: per-rule precision and recall."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from drafter.errors import InputError
+from drafter.models import CheckContext, parse_context
+from guardrails.engine import check
+from guardrails.registry import RULES
+from guardrails.report import GuardrailReport
+from guardrails.settings import GuardrailSettings
+
+
+class LabeledLetter(BaseModel):
+    """One letter with the rule ids it must trigger."""
+
+    id: str = Field(description="Letter id.")
+    text: str = Field(description="The letter.")
+    context: CheckContext = Field(description="What the check knows about the letter.")
+    labels: set[str] = Field(default_factory=set, description="Rule ids the letter must trigger.")
+    good: bool = Field(default=False, description="True when the letter has no block label.")
+
+
+class RuleScore(BaseModel):
+    """Counts and rates for one rule."""
+
+    rule: str = Field(description="Rule id.")
+    tp: int = Field(default=0, description="Labeled and found.")
+    fp: int = Field(default=0, description="Found but not labeled.")
+    fn: int = Field(default=0, description="Labeled but not found.")
+
+    @property
+    def precision(self) -> float:
+        """Return tp / (tp + fp), 1.0 when the rule never fired."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Return tp / (tp + fn), 1.0 when nothing was labeled."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def load_letters(path: str | Path) -> list[LabeledLetter]:
+    """Read labeled letters from JSON Lines; top-level language/channel override the context."""
+    letters = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            raw: dict[str, Any] = json.loads(line)
+        except json.JSONDecodeError:
+            raise InputError(f"Line {n} of {path} is not valid JSON.") from None
+        ctx = dict(raw.get("context") or {})
+        for key in ("language", "channel"):
+            if raw.get(key):
+                ctx[key] = raw[key]
+        letters.append(
+            LabeledLetter(
+                id=str(raw.get("id", n)),
+                text=raw["text"],
+                context=parse_context(ctx),
+                labels=set(raw.get("labels", [])),
+                good=bool(raw.get("good", False)),
+            )
+        )
+    return letters
+
+
+def score(
+    letters: list[LabeledLetter], settings: GuardrailSettings | None = None
+) -> tuple[dict[str, RuleScore], dict[str, GuardrailReport]]:
+    """Check every letter and return per-rule scores and the reports by letter id."""
+    scores = {rule: RuleScore(rule=rule) for rule in RULES}
+    reports = {}
+    for letter in letters:
+        report = check(letter.text, letter.context, settings)
+        reports[letter.id] = report
+        found = report.rules()
+        for rule in scores:
+            if rule in found and rule in letter.labels:
+                scores[rule].tp += 1
+            elif rule in found:
+                scores[rule].fp += 1
+            elif rule in letter.labels:
+                scores[rule].fn += 1
+    return scores, reports
+
+
+def table(scores: dict[str, RuleScore]) -> str:
+    """Return the per-rule scores as a fixed-width table."""
+    lines = [f"{'rule':<24} {'sev':<5} {'tp':>3} {'fp':>3} {'fn':>3} {'prec':>5} {'rec':>5}"]
+    for rule, s in scores.items():
+        sev = RULES[rule].severity
+        lines.append(
+            f"{rule:<24} {sev:<5} {s.tp:>3} {s.fp:>3} {s.fn:>3} {s.precision:>5.2f} {s.recall:>5.2f}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,163 @@
+"""Structure rules: thanks, a clear decision, the right name, a positive point, a closing."""
+
+from __future__ import annotations
+
+import re
+
+from guardrails import lexicon, reasons, tone
+from guardrails.language import guess_language
+from guardrails.registry import violation
+from guardrails.report import Violation
+from guardrails.settings import GuardrailSettings
+from guardrails.text import Doc, fold, words
+
+LEX = "structure"
+_NAME_RUN = re.compile(r"((?:[^\W\d_][\w'’.-]*[ \t]*){1,4}?)[ \t]*(?=[,!:;\n—–-]|$)")
+
+
+def check_thanks(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
+    """Block a text that never thanks the candidate."""
+    if lexicon.pattern(LEX, "thanks").search(doc.lower):
+        return []
+    return [
+        violation(
+            "no_thanks",
+            doc.msg(
+                "Tacka kandidaten för intresset och tiden hen lagt på ansökan och intervjun.",
+                "Thank the candidate for their interest and the time they gave to the process.",
+            ),
+        )
+    ]
+
+
+def check_decision(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
+    """Block a text from which the candidate cannot tell that they were not selected."""
+    if lexicon.pattern(LEX, "decision").search(doc.lower):
+        return []
+    return [
+        violation(
+            "no_clear_decision",
+            doc.msg(
+                "Skriv tydligt att kandidaten inte går vidare, t.ex. att ni har valt en annan kandidat.",
+                "State clearly that the candidate was not selected, e.g. that you chose another candidate.",
+            ),
+        )
+    ]
+
+
+def _greeted_names(doc: Doc) -> list[tuple[str, int, int]]:
+    """Return (name, start, end) for every greeting line that names someone."""
+    found: list[tuple[str, int, int]] = []
+    greet = lexicon.pattern(LEX, "greeting")
+    not_names = lexicon.wordset(LEX, "not_names")
+    honorifics = lexicon.wordset(LEX, "honorifics")
+    for match in greet.finditer(doc.lower):
+        rest_start = match.end()
+        line_end = doc.text.find("\n", rest_start)
+        line = doc.text[rest_start : line_end if line_end >= 0 else len(doc.text)]
+        run = _NAME_RUN.match(line)
+        if not run or not run.group(1).strip():
+            continue
+        raw = run.group(1).rstrip()
+        tokens = [t.strip(".") for t in raw.split()]
+        while tokens and tokens[0].lower() in honorifics:
+            tokens.pop(0)
+        if not tokens or tokens[0].lower() in not_names or not tokens[0][:1].isupper():
+            continue
+        start = rest_start + raw.find(tokens[0])
+        found.append((" ".join(tokens), start, rest_start + len(raw)))
+    return found
+
+
+def check_name(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
+    """Block a greeting that names someone other than the candidate."""
+    candidate = doc.context.candidate_name
+    if not candidate:
+        return []
+    own = set(words(fold(candidate)))
+    out = []
+    for name, start, end in _greeted_names(doc):
+        greeted = words(fold(name))
+        if any(w in own for w in greeted) or fold(name) == fold(candidate):
+            continue
+        out.append(
+            violation(
+                "wrong_name",
+                doc.msg(
+                    f"Hälsningen nämner '{name}' men kandidaten heter {candidate}; rätta namnet.",
+                    f"The greeting names '{name}' but the candidate is {candidate}; fix the name.",
+                ),
+                (start, end),
+            )
+        )
+    return out
+
+
+def _stems(text: str) -> set[str]:
+    """Return six-letter stems of the content words of a text."""
+    generic = lexicon.wordset(LEX, "generic_words")
+    common = set(lexicon.load("stopwords")["common"]["sv"]) | set(lexicon.load("stopwords")["common"]["en"])
+    return {w[:6] for w in words(fold(text)) if len(w) >= 4 and w not in generic and w not in common}
+
+
+def check_positive(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
+    """Warn when none of the recruiter's highlights is reflected in the text."""
+    highlights = doc.context.highlights
+    if not highlights:
+        return []
+    wanted = _stems(highlights)
+    if not wanted:
+        return []
+    # Highlights in one language cannot be matched word for word in a text in another;
+    # wrong_language reports that text instead.
+    text_lang, highlights_lang = guess_language(doc.text), guess_language(highlights)
+    if text_lang and highlights_lang and text_lang != highlights_lang:
+        return []
+    present = {w[:6] for w in words(doc.folded) if len(w) >= 4}
+    if wanted & present:
+        return []
+    return [
+        violation(
+            "missing_positive",
+            doc.msg(
+                "Nämn något konkret positivt från rekryterarens underlag (höjdpunkterna).",
+                "Mention one concrete positive point from the recruiter's highlights.",
+            ),
+        )
+    ]
+
+
+def check_closing(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
+    """Warn when the text neither wishes luck nor offers to answer questions."""
+    if lexicon.pattern(LEX, "closing").search(doc.lower):
+        return []
+    return [
+        violation(
+            "missing_closing",
+            doc.msg(
+                "Avsluta med att önska lycka till och erbjud att svara på frågor.",
+                "Close by wishing the candidate luck and offering to answer questions.",
+            ),
+        )
+    ]
+
+
+def check_feedback(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
+    """Warn about advice or criticism when the recruiter enabled no feedback."""
+    if doc.context.feedback:
+        return []
+    advice = [(m.start(), m.end()) for m in lexicon.pattern(LEX, "feedback").finditer(doc.lower)]
+    # Criticism of the candidate is feedback too, wanted or not.
+    found = sorted(advice + reasons.criticism_spans(doc) + reasons.score_spans(doc) + tone.harsh_spans(doc))
+    if not found:
+        return []
+    return [
+        violation(
+            "unrequested_feedback",
+            doc.msg(
+                "Ta bort feedbacken: rekryteraren har inte angett någon.",
+                "Remove the feedback: the recruiter did not enter any.",
+            ),
+            doc.sentence_at(found[0][0]),
+        )
+    ]

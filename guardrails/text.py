@@ -1,0 +1,151 @@
+"""Text normalization shared by the rules: folding, tokens with offsets, sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from drafter.models import CheckContext
+
+WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# A sentence ends at . ! ? or a line break; bullets and blank lines also split.
+SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+
+
+def lower_keep_length(text: str) -> str:
+    """Return the text lowercased, character for character, so offsets still line up."""
+    out = text.lower()
+    if len(out) == len(text):
+        return out
+    # Rare characters (e.g. 'İ') grow when lowercased; keep them as they are.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _fold_char(ch: str) -> str:
+    if ch.isascii():
+        return ch
+    base = unicodedata.normalize("NFD", ch)[0]
+    return base if len(base) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Return the text lowercased and without diacritics, same length (å -> a, é -> e)."""
+    return "".join(_fold_char(c) for c in lower_keep_length(text))
+
+
+def words(text: str) -> list[str]:
+    """Return the word tokens of a text."""
+    return WORD_RE.findall(text)
+
+
+def word_count(text: str) -> int:
+    """Return how many words a text has."""
+    return sum(1 for _ in WORD_RE.finditer(text))
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word with its offsets in the checked text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Doc:
+    """A text prepared once for every rule: lowercase and folded views share offsets."""
+
+    text: str
+    context: CheckContext
+    language: str  # the language lexicons are chosen for: the context's, else inferred
+    message_language: str  # the language of messages: the context's, else English
+    lower: str = field(init=False)
+    folded: str = field(init=False)
+    # Spans several rules share (criticism, harsh wording), computed once per text.
+    shared: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.lower = lower_keep_length(self.text)
+        self.folded = fold(self.text)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Return every word with its offsets."""
+        return [Token(m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(self.text)]
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Return (start, end) of every non-blank sentence or line."""
+        spans = []
+        for m in SENTENCE_RE.finditer(self.text):
+            start, end = m.start(), m.end()
+            chunk = m.group(0)
+            stripped = chunk.strip()
+            if not stripped:
+                continue
+            start += len(chunk) - len(chunk.lstrip())
+            end = start + len(stripped)
+            spans.append((start, end))
+        return spans
+
+    @cached_property
+    def context_folded(self) -> str:
+        """Return the folded role, company, highlights and names: words there are the recruiter's own."""
+        ctx = self.context
+        # Names too: a candidate called Faith or a recruiter called Christian is not a religion.
+        parts = [ctx.role, ctx.company, ctx.highlights, ctx.candidate_name, ctx.recruiter_name]
+        return fold(" \n ".join(p for p in parts if p))
+
+    @cached_property
+    def context_words(self) -> set[str]:
+        """Return the folded words of the role, company, highlights and names."""
+        return set(words(self.context_folded))
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """Return the sentence span that holds a character offset."""
+        for start, end in self.sentences:
+            if start <= pos < end:
+                return start, end
+        return pos, pos
+
+    def token_at(self, start: int, end: int) -> tuple[int, int]:
+        """Widen a span to whole words (Swedish compounds are single tokens)."""
+        text = self.text
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+            start -= 1
+        while end < len(text) and (text[end].isalnum() or text[end] == "-"):
+            end += 1
+        return start, end
+
+    def msg(self, sv: str, en: str) -> str:
+        """Return the message in the message language."""
+        return sv if self.message_language == "sv" else en
+
+
+NEGATIONS = frozenset(
+    {
+        "inte",
+        "icke",
+        "ej",
+        "aldrig",
+        "ingen",
+        "inget",
+        "inga",
+        "not",
+        "never",
+        "no",
+        "nor",
+        "without",
+        "utan",
+        "cannot",
+    }
+)
+
+
+def negated_before(doc: Doc, pos: int, window: int = 3) -> bool:
+    """Return True when one of the few words before an offset is a negation."""
+    before = WORD_RE.findall(doc.lower[max(0, pos - 60) : pos])[-window:]
+    return any(w in NEGATIONS or w.endswith("n't") for w in before)

@@ -1,0 +1,52 @@
+"""The harsh-tone rule: belittling or harsh wording, with negations taken into account."""
+
+from __future__ import annotations
+
+from guardrails import lexicon
+from guardrails.registry import violation
+from guardrails.report import Violation
+from guardrails.settings import GuardrailSettings
+from guardrails.text import Doc, negated_before
+
+LEX = "tone"
+
+
+def harsh_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Return the spans of harsh or belittling wording, without overlaps."""
+    if "harsh" not in doc.shared:
+        doc.shared["harsh"] = _harsh_spans(doc)
+    return doc.shared["harsh"]
+
+
+def _harsh_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans = [
+        (m.start(), m.end())
+        for m in lexicon.pattern(LEX, "negatable").finditer(doc.lower)
+        if not negated_before(doc, m.start())
+    ]
+    spans += [(m.start(), m.end()) for m in lexicon.pattern(LEX, "always").finditer(doc.lower)]
+    innocent = [(m.start(), m.end()) for m in lexicon.pattern(LEX, "allow_phrases").finditer(doc.lower)]
+    spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in innocent)]
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+def check_tone(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
+    """Block belittling or harsh wording."""
+    out = []
+    for start, end in harsh_spans(doc):
+        word = doc.text[start:end]
+        out.append(
+            violation(
+                "harsh_tone",
+                doc.msg(
+                    f"Formulera om '{word}': tonen ska vara respektfull och inte nedsättande.",
+                    f"Rephrase '{word}': keep the tone respectful, never belittling.",
+                ),
+                (start, end),
+            )
+        )
+    return out

@@ -1,0 +1,111 @@
+"""Export a checked draft: copy block, .txt and .eml downloads, and the logged override."""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.policy import SMTP
+
+import streamlit as st
+from ui_state import override_key
+from ui_text import t
+
+from drafter.models import DraftRequest
+from guardrails.report import GuardrailReport
+
+logger = logging.getLogger("besked.ui")
+
+_SUBJECT_LINE = re.compile(r"^\s*(?:ämne|subject)\s*:\s*(?P<subject>.+?)\s*$", re.IGNORECASE)
+
+
+def split_subject(text: str) -> tuple[str | None, str]:
+    """Return (subject, body) when the draft opens with an 'Ämne:'/'Subject:' line, else (None, text)."""
+    first, _, rest = text.partition("\n")
+    match = _SUBJECT_LINE.match(first)
+    if match is None:
+        return None, text
+    return match.group("subject"), rest.lstrip("\n")
+
+
+def default_subject(request: DraftRequest) -> str:
+    """Return a neutral subject line in the draft's language."""
+    return t("eml_subject", lang=request.language, role=request.role, company=request.company)
+
+
+def build_eml(text: str, request: DraftRequest) -> bytes:
+    """Return an unsent email (.eml) with a subject, ready to open in a mail client."""
+    subject, body = split_subject(text)
+    msg = EmailMessage(policy=SMTP)
+    msg["Subject"] = subject or default_subject(request)
+    # Mail clients open a message with this header as a draft to edit and send.
+    msg["X-Unsent"] = "1"
+    msg.set_content(body if body.endswith("\n") else body + "\n", charset="utf-8")
+    return msg.as_bytes()
+
+
+def file_stem(request: DraftRequest) -> str:
+    """Return an ASCII file name stem from the candidate and channel."""
+    ascii_name = unicodedata.normalize("NFKD", request.candidate_name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-").lower() or "kandidat"
+    return f"besked-{slug}-{request.channel}"
+
+
+def log_override(rules: list[str]) -> None:
+    """Log that a recruiter exported a blocked text: rule ids and time only, never the text."""
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    logger.warning("export override: rules=%s at=%s", ",".join(sorted(set(rules))), stamp)
+
+
+def _on_override(channel: str, rules: list[str]) -> None:
+    if st.session_state.get(override_key(channel)):
+        log_override(rules)
+
+
+def export_allowed(channel: str, report: GuardrailReport) -> bool:
+    """Return True when the text passes every block rule or the recruiter confirmed an override."""
+    return report.passed or bool(st.session_state.get(override_key(channel)))
+
+
+def render_export(channel: str, text: str, request: DraftRequest, report: GuardrailReport) -> None:
+    """Show copy and downloads, enabled only while the text passes or an override is confirmed."""
+    st.subheader(t("export_title"), anchor=False)
+    if not report.passed:
+        st.warning(t("export_locked"), icon=":material/lock:")
+        st.checkbox(
+            t("override_label"),
+            key=override_key(channel),
+            on_change=_on_override,
+            args=(channel, [v.rule for v in report.blocking]),
+        )
+    allowed = export_allowed(channel, report)
+    if allowed and not report.passed:
+        st.caption(t("override_note"))
+    if allowed:
+        st.caption(t("copy_hint"))
+        st.code(text, language=None, wrap_lines=True, height=180)
+    stem = file_stem(request)
+    cols = st.columns(2)
+    cols[0].download_button(
+        t("download_txt"),
+        data=text.encode("utf-8"),
+        file_name=f"{stem}.txt",
+        mime="text/plain",
+        key=f"dl_txt_{channel}",
+        disabled=not allowed,
+        on_click="ignore",
+        icon=":material/description:",
+    )
+    if channel == "email":
+        cols[1].download_button(
+            t("download_eml"),
+            data=build_eml(text, request),
+            file_name=f"{stem}.eml",
+            mime="message/rfc822",
+            key=f"dl_eml_{channel}",
+            disabled=not allowed,
+            on_click="ignore",
+            icon=":material/mail:",
+        )
