@@ -46,8 +46,12 @@ def bench_cold_draft(runs: int = 3) -> None:
         times, tokens, attempts = [], [], []
         for _ in range(runs):
             t0 = time.perf_counter()
-            out = subprocess.run([*DRAFTER, "draft", str(req), "--model", "local", "--json"],
-                                 capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [*DRAFTER, "draft", str(req), "--model", "local", "--json"],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             times.append(time.perf_counter() - t0)
             result = json.loads(out.stdout)
             tokens.append(sum(a["usage"]["completion_tokens"] or 0 for a in result["attempts"]))

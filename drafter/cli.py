@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 # name -> (module under drafter.commands, one-line help). Modules load only when their command runs,
 # so `drafter --help` stays fast.
@@ -33,9 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _arguments(module: str):  # type: ignore[no-untyped-def]
+def _arguments(module: str) -> Callable[[argparse.ArgumentParser], None]:
     """Return the `add_arguments` function of a command module without importing its heavy parts."""
-    return importlib.import_module(f"drafter.commands.{module}").add_arguments
+    add: Callable[[argparse.ArgumentParser], None] = importlib.import_module(f"drafter.commands.{module}").add_arguments
+    return add
 
 
 def main(argv: Sequence[str] | None = None) -> int:

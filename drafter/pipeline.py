@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from drafter.providers.base import ModelClient
 
 log = logging.getLogger("drafter")
+
+AttemptSource = Literal["model", "repair", "sample", "composer", "edit"]
 
 
 def clean_output(text: str) -> str:
@@ -175,7 +177,7 @@ class Drafter:
 
     def _generate(
         self, prompt: str | list[BaseMessage], spec: PromptSpec, request: DraftRequest, seed: int | None
-    ) -> Iterator[str]:
+    ) -> Generator[str, None, str]:
         """Stream one text; a base model continues the opening the pipeline wrote, and gets the real sign-off."""
         completion = self.client.kind == "completion"
         if completion:
@@ -203,14 +205,22 @@ class Drafter:
             except StopIteration as done:
                 return str(done.value)
 
-    def _attempt(self, text: str, request: DraftRequest, source: str, t0: float) -> Attempt:
+    def _attempt(self, text: str, request: DraftRequest, source: AttemptSource, t0: float) -> Attempt:
         return Attempt(
             text=text,
-            report=self.check(text, request),
-            source=source,  # type: ignore[arg-type]
+            report=self._check_model_text(text, request),
+            source=source,
             latency_s=time.perf_counter() - t0,
             usage=self.client.last_usage,
         )
+
+    def _check_model_text(self, text: str, request: DraftRequest) -> GuardrailReport:
+        """Check a model's text with every rule, plus whether it copied the prompt's examples."""
+        from drafter.grounding import copied_example_violations
+
+        report = self.check(text, request)
+        copied = copied_example_violations(text, prompt_for(request, self.prompt_version), request)
+        return GuardrailReport.from_violations([*report.violations, *copied]) if copied else report
 
     def _repair(
         self,
@@ -230,7 +240,10 @@ class Drafter:
             last = first
             for _ in range(self.settings.repair.max_repairs):
                 t0 = time.perf_counter()
-                messages += [AIMessage(content=last.text), HumanMessage(content=spec.repair_request(last.report))]
+                messages += [
+                    AIMessage(content=last.text),
+                    HumanMessage(content=spec.repair_request(last.report)),
+                ]
                 last = self._attempt(self._generate_quietly(messages, spec, request, seed), request, "repair", t0)
                 attempts.append(last)
                 if last.report.passed:

@@ -53,13 +53,19 @@ class PromptSpec(BaseModel):
     tone: dict[str, str] = Field(description="Instruction per tone.")
     request: str = Field(description="Template rendering the request's fields.")
     opening: dict[str, str] = Field(description="Per tone: the greeting the text starts with.")
-    signoff: dict[str, str] = Field(description="Per tone: the sign-off appended after the body (may be empty).")
+    signoff: dict[str, str] = Field(
+        description="Per tone: the sign-off appended after the body (may be empty)."
+    )
     input_header: str = Field(description="Section marker before a request (completion form).")
     output_header: str = Field(description="Section marker before the answer (completion form).")
     no_feedback: str = Field(description="What `Feedback:` says when no feedback is wanted.")
     no_reason: str = Field(description="What `Reason:` says when none is given.")
     repair: str = Field(description="Re-ask for chat models; `{problems}` lists the violations.")
     examples: list[Example] = Field(description="Few-shot examples.")
+    example_markers: list[str] = Field(
+        default_factory=list,
+        description="Words only the examples hold; a draft repeating one copied an example.",
+    )
 
     def variables(self) -> set[str]:
         """Return every variable the templates use."""
@@ -111,7 +117,14 @@ class PromptSpec(BaseModel):
         parts = [self.system, self.tone[request.tone], ""]
         for ex in self.ordered_examples(request.tone):
             opening = self.render_opening(ex.fields, request.tone)
-            parts += [self.input_header, self.render_request(ex.fields), "", self.output_header, opening + ex.body, ""]
+            parts += [
+                self.input_header,
+                self.render_request(ex.fields),
+                "",
+                self.output_header,
+                opening + ex.body,
+                "",
+            ]
         fields = request.prompt_fields()
         parts += [self.input_header, self.render_request(fields), "", self.output_header]
         return "\n".join(parts) + "\n" + self.render_opening(fields, request.tone)

@@ -34,14 +34,19 @@ def _markers() -> dict[str, frozenset[str]]:
     }
 
 
+@cache
+def _marker_language() -> dict[str, str]:
+    """Return each distinctive function word with its language."""
+    return {w: lang for lang, ws in _markers().items() for w in ws}
+
+
 def _scores(text: str) -> dict[str, int]:
-    markers = _markers()
-    scores = dict.fromkeys(markers, 0)
-    for m in WORD_RE.finditer(text):
-        w = m.group(0).lower()
-        for lang, ws in markers.items():
-            if w in ws:
-                scores[lang] += 1
+    by_word = _marker_language()
+    scores = dict.fromkeys(_markers(), 0)
+    for w in WORD_RE.findall(text.lower()):
+        lang = by_word.get(w)
+        if lang:
+            scores[lang] += 1
     return scores
 
 

@@ -14,6 +14,9 @@ from guardrails.settings import GuardrailSettings
 from guardrails.text import Doc, words
 
 PREFIX = "protected_"
+# Words sharing this much of a prefix count as one word; "kvinnor" is not "Kvinnohuset".
+SAME_WORD_MIN_PREFIX = 4
+SAME_WORD_SHARE = 0.65
 
 
 @dataclass(frozen=True)
@@ -76,13 +79,21 @@ def grounds() -> tuple[Ground, ...]:
     return tuple(out)
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Return True for the same word or an inflection of it ("imam"/"imamen", "diagnosis"/"diagnostic")."""
+    if a == b:
+        return True
+    shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return shared >= SAME_WORD_MIN_PREFIX and shared >= SAME_WORD_SHARE * max(len(a), len(b))
+
+
 def _innocent(doc: Doc, ground: Ground, start: int, end: int) -> bool:
     """Return True when a hit is an allowed word, an innocent phrase, or the recruiter's own words."""
     wstart, wend = doc.token_at(start, end)
     hit_words = words(doc.folded[wstart:wend])
     if all(ground.allow.match(w) for w in words(doc.lower[wstart:wend])):
         return True
-    if len(hit_words) == 1 and hit_words[0] in doc.context_words:
+    if len(hit_words) == 1 and any(_same_word(hit_words[0], w) for w in doc.context_words):
         return True
     if len(hit_words) > 1 and re.search(
         r"\b" + r"\W+".join(map(re.escape, hit_words)) + r"\b", doc.context_folded

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from guardrails import lexicon, reasons, tone
 from guardrails.language import guess_language
@@ -93,11 +94,19 @@ def check_name(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     return out
 
 
+@cache
+def _not_content() -> frozenset[str]:
+    """Return the folded function words and generic words that cannot show a highlight."""
+    common = lexicon.load("stopwords")["common"]
+    return frozenset(
+        fold(str(w)) for w in [*common["sv"], *common["en"], *lexicon.wordset(LEX, "generic_words")]
+    )
+
+
 def _stems(text: str) -> set[str]:
     """Return six-letter stems of the content words of a text."""
-    generic = lexicon.wordset(LEX, "generic_words")
-    common = set(lexicon.load("stopwords")["common"]["sv"]) | set(lexicon.load("stopwords")["common"]["en"])
-    return {w[:6] for w in words(fold(text)) if len(w) >= 4 and w not in generic and w not in common}
+    skip = _not_content()
+    return {w[:6] for w in words(fold(text)) if len(w) >= 4 and w not in skip}
 
 
 def check_positive(doc: Doc, settings: GuardrailSettings) -> list[Violation]:

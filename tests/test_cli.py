@@ -9,8 +9,12 @@ import pytest
 
 from drafter.cli import COMMANDS, main
 
-REQ = {"candidate_name": "Anna Lindqvist", "role": "projektledare", "company": "Nordvik Energi",
-       "recruiter_name": "Karin Ek"}
+REQ = {
+    "candidate_name": "Anna Lindqvist",
+    "role": "projektledare",
+    "company": "Nordvik Energi",
+    "recruiter_name": "Karin Ek",
+}
 
 
 def _write(tmp_path: Path, data: object, name: str = "req.json") -> str:
@@ -20,15 +24,19 @@ def _write(tmp_path: Path, data: object, name: str = "req.json") -> str:
 
 
 def test_help_lists_every_command() -> None:
-    out = subprocess.run([sys.executable, "-m", "drafter.cli", "--help"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "drafter.cli", "--help"], capture_output=True, text=True, check=True
+    )
     for name in COMMANDS:
         assert name in out.stdout
 
 
 def test_help_does_not_import_heavy_modules() -> None:
-    code = ("import sys; from drafter.cli import build_parser; build_parser(); "
-            "heavy=[m for m in ('langchain_core','llama_cpp','openai','streamlit','lingua','guardrails') "
-            "if m in sys.modules]; print(heavy)")
+    code = (
+        "import sys; from drafter.cli import build_parser; build_parser(); "
+        "heavy=[m for m in ('langchain_core','llama_cpp','openai','streamlit','lingua','guardrails') "
+        "if m in sys.modules]; print(heavy)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -36,7 +44,10 @@ def test_help_does_not_import_heavy_modules() -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("{not json", "is not valid JSON: Expecting property name enclosed in double quotes at line 1, column 2."),
+        (
+            "{not json",
+            "is not valid JSON: Expecting property name enclosed in double quotes at line 1, column 2.",
+        ),
         ({k: v for k, v in REQ.items() if k != "company"}, "Missing required field 'company'."),
         ({**REQ, "language": "fi"}, "Field 'language' has an invalid value"),
         ([1, 2], "must be a JSON object"),
@@ -60,10 +71,15 @@ def test_missing_file_and_unknown_profile(tmp_path: Path, capsys) -> None:
 
 def test_server_down_is_one_line(tmp_path: Path) -> None:
     cfg = tmp_path / "c.toml"
-    cfg.write_text('default_profile = "down"\n[profiles.down]\nprovider = "openai-compatible"\n'
-                   'base_url = "http://127.0.0.1:9/v1"\nmodel = "m"\nmax_retries = 0\ntimeout_s = 2\n')
-    proc = subprocess.run([sys.executable, "-m", "drafter.cli", "--config", str(cfg), "draft", _write(tmp_path, REQ)],
-                          capture_output=True, text=True)
+    cfg.write_text(
+        'default_profile = "down"\n[profiles.down]\nprovider = "openai-compatible"\n'
+        'base_url = "http://127.0.0.1:9/v1"\nmodel = "m"\nmax_retries = 0\ntimeout_s = 2\n'
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "drafter.cli", "--config", str(cfg), "draft", _write(tmp_path, REQ)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 1
     assert proc.stderr.strip().splitlines() == [
         "drafter: error: Model profile 'down' failed: cannot reach the model server at http://127.0.0.1:9/v1; "
@@ -84,8 +100,11 @@ def test_batch_writes_every_row_and_reports_bad_ones(tmp_path: Path) -> None:
     import csv
 
     src = tmp_path / "in.csv"
-    src.write_text("candidate_name,role,company,recruiter_name,language\n"
-                   "Anna,kock,Krogen,Karin,sv\n,bagare,Bageriet,Olle,sv\nTom,chef,Diner,Sue,en\n", encoding="utf-8")
+    src.write_text(
+        "candidate_name,role,company,recruiter_name,language\n"
+        "Anna,kock,Krogen,Karin,sv\n,bagare,Bageriet,Olle,sv\nTom,chef,Diner,Sue,en\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out.csv"
     assert main(["batch", str(src), "--out", str(out), "--model", "fake", "--concurrency", "2"]) == 0
     rows = list(csv.DictReader(out.open(encoding="utf-8")))

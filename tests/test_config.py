@@ -41,7 +41,7 @@ def test_drafter_config_env_and_errors(monkeypatch: pytest.MonkeyPatch, tmp_path
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_settings()
     cfg.write_text('[profiles.f]\nprovider = "magic"\n')
-    with pytest.raises(ConfigError, match="profiles.f.provider"):
+    with pytest.raises(ConfigError, match=r"profiles\.f\.provider"):
         load_settings()
     monkeypatch.setenv("DRAFTER_CONFIG", str(tmp_path / "missing.toml"))
     with pytest.raises(ConfigError, match="not found"):

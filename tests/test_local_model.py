@@ -16,17 +16,33 @@ from guardrails import check
 pytestmark = pytest.mark.slow
 
 REQUESTS = {
-    "sv-email": DraftRequest(candidate_name="Maja Ekström", role="ekonomiassistent", company="Skärgårdsbanken",
-                             recruiter_name="Olof Berg", highlights="noggrann genomgång av leverantörsreskontra",
-                             reason="vi valde en kandidat med mer erfarenhet av löneadministration"),
-    "en-email": DraftRequest(candidate_name="Ravi Kumar", role="QA Engineer", company="Northwind Labs",
-                             recruiter_name="Helen Park", language="en", tone="formal",
-                             highlights="a well-structured test plan for the mobile checkout",
-                             reason="we chose a candidate with more performance-testing experience"),
-    "sv-phone": DraftRequest(candidate_name="Jonas Pettersson", role="lagerledare", company="Logistikhuset",
-                             recruiter_name="Sanna Ali", channel="phone",
-                             highlights="tydliga exempel på hur du planerat bemanning",
-                             reason="en annan kandidat hade mer erfarenhet av WMS-system"),
+    "sv-email": DraftRequest(
+        candidate_name="Maja Ekström",
+        role="ekonomiassistent",
+        company="Skärgårdsbanken",
+        recruiter_name="Olof Berg",
+        highlights="noggrann genomgång av leverantörsreskontra",
+        reason="vi valde en kandidat med mer erfarenhet av löneadministration",
+    ),
+    "en-email": DraftRequest(
+        candidate_name="Ravi Kumar",
+        role="QA Engineer",
+        company="Northwind Labs",
+        recruiter_name="Helen Park",
+        language="en",
+        tone="formal",
+        highlights="a well-structured test plan for the mobile checkout",
+        reason="we chose a candidate with more performance-testing experience",
+    ),
+    "sv-phone": DraftRequest(
+        candidate_name="Jonas Pettersson",
+        role="lagerledare",
+        company="Logistikhuset",
+        recruiter_name="Sanna Ali",
+        channel="phone",
+        highlights="tydliga exempel på hur du planerat bemanning",
+        reason="en annan kandidat hade mer erfarenhet av WMS-system",
+    ),
 }
 
 
@@ -52,8 +68,12 @@ def test_same_request_same_draft(local_drafter: Drafter) -> None:
 def test_cli_draft_on_local_prints_a_valid_result(tmp_path: Path) -> None:
     path = tmp_path / "req.json"
     path.write_text(REQUESTS["en-email"].model_dump_json(), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "drafter.cli", "draft", str(path), "--json"],
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "drafter.cli", "draft", str(path), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     result = DraftResult.model_validate(json.loads(proc.stdout))
     assert result.model == "local" and result.report.passed

@@ -5,7 +5,12 @@ import pytest
 from drafter.errors import InputError
 from drafter.models import CheckContext, DraftRequest, parse_context, parse_request
 
-BASE = {"candidate_name": "Åsa-Maria Öberg", "role": "sjuksköterska", "company": "Region Väst", "recruiter_name": "Li"}
+BASE = {
+    "candidate_name": "Åsa-Maria Öberg",
+    "role": "sjuksköterska",
+    "company": "Region Väst",
+    "recruiter_name": "Li",
+}
 
 
 def test_defaults_and_stripping() -> None:
@@ -20,8 +25,14 @@ def test_defaults_and_stripping() -> None:
     [
         ({k: v for k, v in BASE.items() if k != "role"}, "Missing required field 'role'."),
         ({**BASE, "candidate_name": "   "}, "Field 'candidate_name' must not be empty."),
-        ({**BASE, "candidate_name": "x" * 101}, "Field 'candidate_name' is too long (at most 100 characters)."),
-        ({**BASE, "internal_notes": "x" * 10_000_000}, "Field 'internal_notes' is too long (at most 10000 characters)."),
+        (
+            {**BASE, "candidate_name": "x" * 101},
+            "Field 'candidate_name' is too long (at most 100 characters).",
+        ),
+        (
+            {**BASE, "internal_notes": "x" * 10_000_000},
+            "Field 'internal_notes' is too long (at most 10000 characters).",
+        ),
         ({**BASE, "language": "de"}, "Field 'language' has an invalid value"),
         ({**BASE, "colour": "red"}, "Unknown field 'colour'."),
         ({**BASE, "role": 5}, "Field 'role':"),

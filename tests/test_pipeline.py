@@ -42,7 +42,9 @@ def test_base_model_resamples_until_a_draft_passes(fake_drafter, sample_request:
     assert not result.attempts[0].report.passed
     assert "protected_ground" in result.attempts[0].report.rules()
     # The pipeline wrote the opening and the real sign-off around the model's body.
-    assert result.text.startswith("Hej Anna,\n\nTack för ditt intresse för tjänsten som projektledare hos Nordvik")
+    assert result.text.startswith(
+        "Hej Anna,\n\nTack för ditt intresse för tjänsten som projektledare hos Nordvik"
+    )
     assert result.text.endswith("Varma hälsningar\nKarin Ek\nNordvik Energi")
     assert result.report.passed
 
@@ -87,11 +89,32 @@ def test_no_candidate_text_in_logs(fake_drafter, sample_request: DraftRequest, c
 def test_provider_failure_is_a_provider_error(sample_request: DraftRequest, settings) -> None:
     from drafter.config import Profile
 
-    profile = Profile(name="down", provider="openai-compatible", base_url="http://127.0.0.1:9/v1", model="m",
-                      max_retries=0, timeout_s=2)
-    with pytest.raises(ProviderError, match="cannot reach the model server at http://127.0.0.1:9/v1"):
+    profile = Profile(
+        name="down",
+        provider="openai-compatible",
+        base_url="http://127.0.0.1:9/v1",
+        model="m",
+        max_retries=0,
+        timeout_s=2,
+    )
+    with pytest.raises(ProviderError, match=r"cannot reach the model server at http://127\.0\.0\.1:9/v1"):
         Drafter(settings, profile).draft(sample_request)
 
 
 def test_clean_output_drops_a_started_next_section() -> None:
     assert clean_output("\n\nHej Anna,\nText.\n\n### Underlag\nKandidat: X") == "Hej Anna,\nText."
+
+
+def test_copied_example_is_blocked_unless_the_request_mentions_it(fake_drafter, sample_request) -> None:
+    copied = _good_sv().replace(
+        "Din struktur när du beskrev utbyggnaden av laddstationer",
+        "Ditt portfolio med appen för kollektivtrafik",
+    )
+    result = fake_drafter([copied, _good_sv()]).draft(sample_request)
+    first = result.attempts[0].report
+    assert not first.passed and {v.rule for v in first.blocking} == {"copied_example"}
+    span = next(v.span for v in first.blocking if "kollektivtrafik" in v.message)
+    assert span is not None and copied[span[0] : span[1]].lower() == "kollektivtrafik"
+    assert result.text == _good_sv()
+    grounded = sample_request.model_copy(update={"highlights": "ditt portfolio om kollektivtrafik"})
+    assert fake_drafter([copied]).draft(grounded).attempts[0].report.passed

@@ -18,9 +18,14 @@ from drafter.providers.llama_cpp import bundled_model_path
 
 pytestmark = pytest.mark.slow
 
-REQ = {"candidate_name": "Elin Sjöberg", "role": "kundtjänstmedarbetare", "company": "Vågbolaget",
-       "recruiter_name": "Amir Haddad", "highlights": "lugnt bemötande i rollspelet med en arg kund",
-       "reason": "vi valde en kandidat med erfarenhet av vårt ärendesystem"}
+REQ = {
+    "candidate_name": "Elin Sjöberg",
+    "role": "kundtjänstmedarbetare",
+    "company": "Vågbolaget",
+    "recruiter_name": "Amir Haddad",
+    "highlights": "lugnt bemötande i rollspelet med en arg kund",
+    "reason": "vi valde en kandidat med erfarenhet av vårt ärendesystem",
+}
 
 
 def _free_port() -> int:
@@ -33,9 +38,23 @@ def _free_port() -> int:
 def server() -> Iterator[str]:
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(bundled_model_path()), "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "4096", "--n_threads", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(bundled_model_path()),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            "4096",
+            "--n_threads",
+            "2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}/v1"
     try:
@@ -60,7 +79,7 @@ def _config(tmp_path: Path, base: str, api: str) -> Path:
     cfg.write_text(
         f'default_profile = "server"\n[profiles.server]\nprovider = "openai-compatible"\napi = "{api}"\n'
         f'base_url = "{base}"\nmodel = "gemma"\ntemperature = 0.7\nmax_tokens = 320\nseed = 42\n'
-        'timeout_s = 120\nmax_retries = 0\n',
+        "timeout_s = 120\nmax_retries = 0\n",
         encoding="utf-8",
     )
     return cfg
@@ -69,8 +88,12 @@ def _config(tmp_path: Path, base: str, api: str) -> Path:
 def _draft(tmp_path: Path, cfg: Path) -> DraftResult:
     req = tmp_path / "req.json"
     req.write_text(json.dumps(REQ), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "drafter.cli", "--config", str(cfg), "draft", str(req), "--json"],
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "drafter.cli", "--config", str(cfg), "draft", str(req), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr
     return DraftResult.model_validate_json(proc.stdout)
 

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from drafter.config import Profile
 
 
-
 class ModelClient:
     """A profile's model: streams text for a prompt and records token usage where known."""
 

@@ -98,7 +98,9 @@ class LlamaCppCompletion(LLM):
         """Return the loaded model (loading it on first use)."""
         return load_model(self.model_path, self.n_ctx, self.n_threads)
 
-    def _call(self, prompt: str, stop: list[str] | None = None, run_manager: Any = None, **kwargs: Any) -> str:
+    def _call(
+        self, prompt: str, stop: list[str] | None = None, run_manager: Any = None, **kwargs: Any
+    ) -> str:
         return "".join(chunk.text for chunk in self._stream(prompt, stop, run_manager, **kwargs))
 
     def _stream(

@@ -89,3 +89,27 @@ def test_spans_point_into_the_text(
             assert 0 <= start < end <= len(text)
     age = next(v for v in result.violations if v.rule == "protected_ground")
     assert age.span is not None and "gammal" in text[age.span[0] : age.span[1]]
+
+
+def test_lexicon_patterns_are_lowercase_and_compile() -> None:
+    # Lexicons run on the lowercased text without IGNORECASE (for speed), so a capital letter
+    # in a pattern would never match; only the `case_sensitive`/`cased_*` lists see capitals.
+    import re
+    import tomllib
+    from importlib import resources
+
+    from guardrails.protected import grounds
+
+    assert len(grounds()) >= 13
+    for entry in resources.files("guardrails.lexicons").iterdir():
+        if not entry.name.endswith(".toml"):
+            continue
+        data = tomllib.loads(entry.read_text(encoding="utf-8"))
+        for key, values in data.items():
+            if not isinstance(values, list) or key == "case_sensitive" or key.startswith("cased_"):
+                continue
+            for pattern in values:
+                re.compile(pattern)
+                # "(?-i:...)" marks a deliberate capital, in lists run on the original text.
+                unescaped = re.sub(r"\\.|\(\?-i:[^)]*\)", "", pattern)
+                assert unescaped == unescaped.lower(), f"{entry.name}:{key}: {pattern}"

@@ -77,6 +77,9 @@ SV_INNOCENT = [
     ("Du har goda kunskaper i sjukvårdens system.", {}),
     ("Vi har ett dynamiskt team med mycket energi.", {}),
     ("Vi uppskattade att du ringde tillbaka så snabbt.", {}),
+    ("Ditt arbete med barn och unga på fritidsgården var inspirerande.", {}),
+    ("Din kunskap om differentialdiagnoser imponerade.", {"role": "läkare med diagnosansvar"}),
+    ("Vi uppskattade din erfarenhet från Familjebostäder.", {"company": "Familjebostäder"}),
 ]
 EN_INNOCENT = [
     ("Your native app for the clinic impressed us.", {}),
@@ -89,6 +92,10 @@ EN_INNOCENT = [
     ("You explained how to migrate the old system well.", {}),
     ("Your work on the family-owned business account was thorough.", {}),
     ("We appreciated your prompt reply.", {}),
+    ("Your work with young people at the youth centre was inspiring.", {}),
+    ("Your skill in diagnosis stood out.", {"role": "diagnostic radiographer"}),
+    ("Please send any questions to our office at 4 Church Street.", {}),
+    ("You described your previous employer's processes well.", {}),
 ]
 
 
