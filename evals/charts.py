@@ -16,9 +16,7 @@ def _fmt(value: float | None) -> str:
     return f"{value:.2f}" if abs(value) < 100 else f"{value:.0f}"
 
 
-def grouped_bars(
-    title: str, groups: dict[str, dict[str, float | None]], models: list[str], scale: float = 1.0
-) -> str:
+def grouped_bars(title: str, groups: dict[str, dict[str, float | None]], models: list[str], scale: float = 1.0) -> str:
     """Return a horizontal grouped bar chart: one group per metric, one bar per model."""
     scale = scale or 1.0
     rows = sum(len(models) for _ in groups) + len(groups)
@@ -50,8 +48,7 @@ def grouped_bars(
 def legend(models: list[str]) -> str:
     """Return an HTML legend mapping each model to its bar colour."""
     items = "".join(
-        f'<span class="lg"><span class="sw" style="background:{PALETTE[i % len(PALETTE)]}"></span>'
-        f"{escape(m)}</span>"
+        f'<span class="lg"><span class="sw" style="background:{PALETTE[i % len(PALETTE)]}"></span>{escape(m)}</span>'
         for i, m in enumerate(models)
     )
     return f'<div class="legend">{items}</div>'

@@ -115,9 +115,7 @@ def format_comparison(cmp: dict[str, Any]) -> str:
         for key, v in m["metrics"].items():
             delta = v["delta"]
             d = "–" if delta is None else f"{delta:+.3f}"
-            lines.append(
-                f"  {key:<22}{_num(v['a']):>10}{_num(v['b']):>10}{d:>10}{_sign(delta, better_of[key])}"
-            )
+            lines.append(f"  {key:<22}{_num(v['a']):>10}{_num(v['b']):>10}{d:>10}{_sign(delta, better_of[key])}")
         lines.append(f"  Better ({len(m['better'])}):")
         lines += [_case_line(c) for c in m["better"]] or ["  (none)"]
         lines.append(f"  Worse ({len(m['worse'])}):")

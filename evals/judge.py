@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -47,9 +48,7 @@ class JudgeRubric(BaseModel):
         """Return the 0/1 grade per item found in an answer; raise ValueError when one is missing."""
         grades: dict[str, int] = {}
         for item in self.items:
-            match = re.search(
-                rf"^\W*{re.escape(item)}\W*[:=]\s*([01])\b", answer, re.MULTILINE | re.IGNORECASE
-            )
+            match = re.search(rf"^\W*{re.escape(item)}\W*[:=]\s*([01])\b", answer, re.MULTILINE | re.IGNORECASE)
             if match is None:
                 raise ValueError(f"no grade for '{item}'")
             grades[item] = int(match.group(1))
@@ -71,11 +70,21 @@ def load_rubric(version: str = DEFAULT_RUBRIC, directory: Path = JUDGE_DIR) -> J
 class Judge:
     """Grade drafts with a model: the same prompt `repeats` times (seed varies), agreement reported."""
 
-    def __init__(self, complete: Complete, rubric: JudgeRubric, repeats: int = 1, seed: int = 0) -> None:
+    def __init__(
+        self, complete: Complete, rubric: JudgeRubric, repeats: int = 1, seed: int = 0, serialize: bool = True
+    ) -> None:
         self.complete = complete
         self.rubric = rubric
         self.repeats = max(1, repeats)
         self.seed = seed
+        # In-process models keep per-call state: one judgement at a time unless the client is HTTP.
+        self._lock: threading.Lock | None = threading.Lock() if serialize else None
+
+    def _ask(self, prompt: str, seed: int) -> str:
+        if self._lock is None:
+            return self.complete(prompt, seed)
+        with self._lock:
+            return self.complete(prompt, seed)
 
     @classmethod
     def from_profile(
@@ -95,7 +104,8 @@ class Judge:
                 return "".join(client.stream([HumanMessage(content=prompt)], stop=stop, seed=seed))
             return "".join(client.stream(prompt, stop=stop, seed=seed))
 
-        return cls(complete, load_rubric(rubric), repeats, seed=profile.seed or 0)
+        serialize = profile.provider not in {"openai", "openai-compatible"}
+        return cls(complete, load_rubric(rubric), repeats, seed=profile.seed or 0, serialize=serialize)
 
     def score(self, request: DraftRequest, draft: str) -> JudgeScore:
         """Grade one draft; unparsable answers are recorded as errors, not scores."""
@@ -104,7 +114,7 @@ class Judge:
         errors: list[str] = []
         for i in range(self.repeats):
             try:
-                runs.append(self.rubric.parse(self.complete(prompt, self.seed + i)))
+                runs.append(self.rubric.parse(self._ask(prompt, self.seed + i)))
             except ValueError as exc:
                 errors.append(f"repeat {i + 1}: {exc}")
             except DrafterError as exc:
@@ -114,9 +124,7 @@ class Judge:
             item: (sum(r[item] for r in runs) / len(runs) if runs else None) for item in items
         }
         known = [s for s in scores.values() if s is not None]
-        agreement = (
-            sum(1 for item in items if len({r[item] for r in runs}) == 1) / len(items) if runs else None
-        )
+        agreement = sum(1 for item in items if len({r[item] for r in runs}) == 1) / len(items) if runs else None
         return JudgeScore(
             scores=scores,
             mean=round(sum(known) / len(known), 4) if known else None,

@@ -151,11 +151,19 @@ def _case_details(r: CaseResult) -> str:
     return f"<details><summary>{head}</summary>{body}</details>"
 
 
+def _meta_value(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
 def render_report(summary: dict[str, Any], results: list[CaseResult]) -> str:
     """Return the report as one HTML document; every piece of text is escaped."""
     meta = " · ".join(
-        f"{escape(k)}: {escape(str(summary[k]))}"
-        for k in ("created", "dataset", "prompt_versions", "tags")
+        f"{escape(k)}: {escape(_meta_value(summary[k]))}"
+        for k in ("created", "dataset", "prompt_versions", "tags", "judge")
         if summary.get(k)
     )
     cases = "".join(_case_details(r) for r in results)

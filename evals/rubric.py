@@ -87,9 +87,7 @@ def score_clear_decision(text: str, req: DraftRequest) -> int | None:
 def score_brief_reason(text: str, req: DraftRequest) -> int | None:
     """Return 1 when every sentence naming the decision is short and an email has no bullet list."""
     decision = DECISION[req.language]
-    long_ones = [
-        s for s in sentences(text) if _has(decision, s) and len(words(s)) > MAX_REASON_SENTENCE_WORDS
-    ]
+    long_ones = [s for s in sentences(text) if _has(decision, s) and len(words(s)) > MAX_REASON_SENTENCE_WORDS]
     # Talking points are a list by design; a letter listing reasons is over-explaining.
     listed = req.channel == "email" and len(BULLET_RE.findall(text)) >= 3
     return int(not long_ones and not listed)

@@ -100,9 +100,7 @@ def write_run(
         for r in results:
             fh.write(r.model_dump_json() + "\n")
     summary = summarize(results, models, meta)
-    (out / SUMMARY_FILE).write_text(
-        json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    (out / SUMMARY_FILE).write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (out / REPORT_FILE).write_text(render_report(summary, results), encoding="utf-8")
     return summary
 

@@ -39,18 +39,14 @@ class CaseResult(BaseModel):
     prompt_version: str = Field(default="", description="Prompt version the draft was made with.")
     fallback_used: bool = Field(default=False, description="The composer wrote the shown draft.")
     n_attempts: int = Field(default=0, description="Candidate texts the pipeline produced.")
-    shown_passed: bool = Field(
-        default=False, description="The shown draft has no block violation (rechecked)."
-    )
+    shown_passed: bool = Field(default=False, description="The shown draft has no block violation (rechecked).")
     report_passed: bool = Field(default=False, description="The pipeline's own report passed.")
     first_try_passed: bool = Field(default=False, description="The first attempt passed every block rule.")
     violations: list[Violation] = Field(default_factory=list, description="Violations on the shown draft.")
     first_try_rules: list[str] = Field(default_factory=list, description="Rules the first attempt broke.")
     rubric: dict[str, int | None] = Field(default_factory=dict, description="Deterministic rubric scores.")
     rubric_mean: float | None = Field(default=None, description="Mean of the applicable rubric scores.")
-    expect_passed: bool | None = Field(
-        default=None, description="All case expectations met (None: none set)."
-    )
+    expect_passed: bool | None = Field(default=None, description="All case expectations met (None: none set).")
     expect_failures: list[str] = Field(default_factory=list, description="Which expectations failed.")
     words: int = Field(default=0, description="Words in the shown draft.")
     readability_metric: str = Field(default="", description="`lix` (sv) or `flesch` (en).")

@@ -91,9 +91,7 @@ def _slices(results: list[CaseResult]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def summarize(
-    results: list[CaseResult], models: list[str], meta: dict[str, Any] | None = None
-) -> dict[str, Any]:
+def summarize(results: list[CaseResult], models: list[str], meta: dict[str, Any] | None = None) -> dict[str, Any]:
     """Return summary.json's content for a run."""
     per_model: dict[str, Any] = {}
     for name in models:

@@ -29,8 +29,7 @@ def _markers() -> dict[str, frozenset[str]]:
     # Danish and Norwegian share most function words: score them together, lingua tells them apart.
     table["nb"] = table.pop("nb", set()) | table.pop("da", set())
     return {
-        lang: frozenset(ws - set().union(*(o for k, o in table.items() if k != lang)))
-        for lang, ws in table.items()
+        lang: frozenset(ws - set().union(*(o for k, o in table.items() if k != lang))) for lang, ws in table.items()
     }
 
 

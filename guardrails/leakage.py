@@ -42,15 +42,10 @@ def _name_spans(doc: Doc, name: str, candidate: str) -> list[tuple[int, int]]:
     full = words(fold(name))
     if not full:
         return []
-    spans = [
-        (m.start(), m.end())
-        for m in re.finditer(r"\b" + r"\W+".join(map(re.escape, full)) + r"\b", doc.folded)
-    ]
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\b" + r"\W+".join(map(re.escape, full)) + r"\b", doc.folded)]
     own = set(words(fold(candidate))) | doc.context_words
     ambiguous = lexicon.wordset(LEX, "ambiguous_names")
-    parts = (
-        [w for w in full if len(w) >= 2 and w not in own and w not in ambiguous] if len(full) > 1 else full
-    )
+    parts = [w for w in full if len(w) >= 2 and w not in own and w not in ambiguous] if len(full) > 1 else full
     for part in parts:
         for m in re.finditer(r"\b" + re.escape(part) + r"\b", doc.folded):
             # Names are written capitalized; a lowercase hit is an ordinary word.
@@ -75,7 +70,14 @@ def check_other_candidate(doc: Doc, settings: GuardrailSettings) -> list[Violati
                     span,
                 )
             )
-    for m in _merit_after_subject().finditer(doc.lower):
+    merits = list(_merit_after_subject().finditer(doc.lower))
+    merits += lexicon.pattern(LEX, "named_chosen").finditer(doc.lower)
+    seen: set[tuple[int, int]] = set()
+    for m in merits:
+        sentence = doc.sentence_at(m.start())
+        if sentence in seen:
+            continue
+        seen.add(sentence)
         out.append(
             violation(
                 "leaks_other_candidate",
@@ -83,7 +85,7 @@ def check_other_candidate(doc: Doc, settings: GuardrailSettings) -> list[Violati
                     "Beskriv inte den valda kandidatens meriter; säg bara att ni valt en annan kandidat.",
                     "Do not describe the chosen candidate's merits; only say you chose someone else.",
                 ),
-                doc.sentence_at(m.start()),
+                sentence,
             )
         )
     return out
@@ -146,9 +148,7 @@ def _rare_tokens(doc: Doc, notes: str) -> list[tuple[int, int]]:
     # together point to a paraphrase of the notes.
     known_stems = {w[:STEM] for w in known}
     long_stems = {
-        w[:STEM]
-        for w in words(fold(notes))
-        if len(w) >= LONG_WORD and w not in stop and w[:STEM] not in known_stems
+        w[:STEM] for w in words(fold(notes)) if len(w) >= LONG_WORD and w not in stop and w[:STEM] not in known_stems
     }
     hits = [(t.start, t.end, fold(t.text)[:STEM]) for t in doc.tokens if len(t.text) >= STEM]
     hits = [h for h in hits if h[2] in long_stems]

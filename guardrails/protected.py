@@ -55,9 +55,7 @@ def grounds() -> tuple[Ground, ...]:
     for name in names:
         data = lexicon.load(name)
         shared = list(data.get("any", []))
-        hits = {
-            lang: lexicon.compile_any(shared + list(data.get(lang, [])), where=name) for lang in ("sv", "en")
-        }
+        hits = {lang: lexicon.compile_any(shared + list(data.get(lang, [])), where=name) for lang in ("sv", "en")}
         cased = {
             lang: lexicon.compile_any(list(data.get(f"cased_{lang}", [])), where=name, ignore_case=True)
             for lang in ("sv", "en")
@@ -95,9 +93,7 @@ def _innocent(doc: Doc, ground: Ground, start: int, end: int) -> bool:
         return True
     if len(hit_words) == 1 and any(_same_word(hit_words[0], w) for w in doc.context_words):
         return True
-    if len(hit_words) > 1 and re.search(
-        r"\b" + r"\W+".join(map(re.escape, hit_words)) + r"\b", doc.context_folded
-    ):
+    if len(hit_words) > 1 and re.search(r"\b" + r"\W+".join(map(re.escape, hit_words)) + r"\b", doc.context_folded):
         return True
     sent_start, sent_end = doc.sentence_at(start)
     for m in ground.allow_phrases.finditer(doc.text, sent_start, max(sent_end, end)):

@@ -11,9 +11,7 @@ from guardrails.settings import GuardrailSettings
 from guardrails.text import Doc
 
 LEX = "reasons"
-_FRACTION = re.compile(
-    r"(?<![\w/.,])(\d{1,3}(?:[.,]\d)?)\s*(/|av|of|out\s+of)\s*(\d{1,3})(?![\w/]|[.,]\d)", re.I
-)
+_FRACTION = re.compile(r"(?<![\w/.,])(\d{1,3}(?:[.,]\d)?)\s*(/|av|of|out\s+of)\s*(\d{1,3})(?![\w/]|[.,]\d)", re.I)
 _PERCENT = re.compile(r"\b\d{1,3}(?:[.,]\d+)?\s*(%|procent\b|percent\b|per\s+cent\b)", re.I)
 _DATE_BEFORE = re.compile(r"(den|on|the|datum|date|från|from|till|to|by|senast|sedan|since)\s*$", re.I)
 _SCORE_AFTER = re.compile(r"^\s*(poäng|points?|möjliga|possible|i\b|in\b|on\b|på\b|[.,;!?)]|$)", re.I)
@@ -120,7 +118,5 @@ def check_reason(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
 def criticism_spans(doc: Doc) -> list[tuple[int, int]]:
     """Return every criticism marker in the text (one may be a brief reason, many are a list)."""
     if "criticism" not in doc.shared:
-        doc.shared["criticism"] = [
-            (m.start(), m.end()) for m in lexicon.pattern(LEX, "criticism").finditer(doc.lower)
-        ]
+        doc.shared["criticism"] = [(m.start(), m.end()) for m in lexicon.pattern(LEX, "criticism").finditer(doc.lower)]
     return doc.shared["criticism"]

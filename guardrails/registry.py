@@ -11,9 +11,7 @@ class RuleInfo(BaseModel):
     """What one rule checks, for reports and the UI's rule list."""
 
     id: str = Field(description="Rule id, a contract shared by evals, reports and tests.")
-    severity: Severity = Field(
-        description="`block` stops a draft from being shown as ready; `warn` flags it."
-    )
+    severity: Severity = Field(description="`block` stops a draft from being shown as ready; `warn` flags it.")
     family: str = Field(description="Which family of checks the rule belongs to (module name).")
     description_sv: str = Field(description="What the rule checks, in Swedish.")
     description_en: str = Field(description="What the rule checks, in English.")

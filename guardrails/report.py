@@ -13,9 +13,7 @@ class Violation(BaseModel):
     """One rule broken by a text."""
 
     rule: str = Field(description="Rule id, e.g. `protected_ground` (see guardrails.RULES).")
-    severity: Severity = Field(
-        description="`block`: the text must not be shown as ready; `warn`: worth a look."
-    )
+    severity: Severity = Field(description="`block`: the text must not be shown as ready; `warn`: worth a look.")
     message: str = Field(description="Actionable sentence in the request's language or English.")
     span: tuple[int, int] | None = Field(
         default=None, description="[start, end) character offsets into the checked text, or null."
@@ -26,9 +24,7 @@ class GuardrailReport(BaseModel):
     """The verdict on one text: passed means no `block` violation."""
 
     passed: bool = Field(description="True when no violation has severity `block`.")
-    violations: list[Violation] = Field(
-        default_factory=list, description="Every violation found, in text order."
-    )
+    violations: list[Violation] = Field(default_factory=list, description="Every violation found, in text order.")
 
     @classmethod
     def from_violations(cls, violations: list[Violation]) -> GuardrailReport:

@@ -96,7 +96,5 @@ def table(scores: dict[str, RuleScore]) -> str:
     lines = [f"{'rule':<24} {'sev':<5} {'tp':>3} {'fp':>3} {'fn':>3} {'prec':>5} {'rec':>5}"]
     for rule, s in scores.items():
         sev = RULES[rule].severity
-        lines.append(
-            f"{rule:<24} {sev:<5} {s.tp:>3} {s.fp:>3} {s.fn:>3} {s.precision:>5.2f} {s.recall:>5.2f}"
-        )
+        lines.append(f"{rule:<24} {sev:<5} {s.tp:>3} {s.fp:>3} {s.fn:>3} {s.precision:>5.2f} {s.recall:>5.2f}")
     return "\n".join(lines)

@@ -63,7 +63,10 @@ def _greeted_names(doc: Doc) -> list[tuple[str, int, int]]:
         tokens = [t.strip(".") for t in raw.split()]
         while tokens and tokens[0].lower() in honorifics:
             tokens.pop(0)
+        intro = lexicon.wordset(LEX, "self_intro")
         if not tokens or tokens[0].lower() in not_names or not tokens[0][:1].isupper():
+            continue
+        if len(tokens) > 3 or any(t.lower() in intro for t in tokens):
             continue
         start = rest_start + raw.find(tokens[0])
         found.append((" ".join(tokens), start, rest_start + len(raw)))
@@ -76,6 +79,7 @@ def check_name(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     if not candidate:
         return []
     own = set(words(fold(candidate)))
+    own |= {part for w in own for part in w.split("-")}  # "Anna" greets "Anna-Karin"
     out = []
     for name, start, end in _greeted_names(doc):
         greeted = words(fold(name))
@@ -98,9 +102,7 @@ def check_name(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
 def _not_content() -> frozenset[str]:
     """Return the folded function words and generic words that cannot show a highlight."""
     common = lexicon.load("stopwords")["common"]
-    return frozenset(
-        fold(str(w)) for w in [*common["sv"], *common["en"], *lexicon.wordset(LEX, "generic_words")]
-    )
+    return frozenset(fold(str(w)) for w in [*common["sv"], *common["en"], *lexicon.wordset(LEX, "generic_words")])
 
 
 def _stems(text: str) -> set[str]:

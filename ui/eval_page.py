@@ -59,9 +59,7 @@ def load_summary(run: Path) -> dict[str, Any] | None:
 def summary_rows(summary: dict[str, Any]) -> list[dict[str, Any]]:
     """Return one row per metric with one column per model."""
     models = [m for m in summary.get("models", []) if m in summary["per_model"]]
-    return [
-        {"metric": name, **{m: summary["per_model"][m].get(key) for m in models}} for key, name in METRICS
-    ]
+    return [{"metric": name, **{m: summary["per_model"][m].get(key) for m in models}} for key, name in METRICS]
 
 
 def page() -> None:
@@ -81,13 +79,16 @@ def page() -> None:
         f"{summary.get('n_cases', 0)} cases · models: {', '.join(summary.get('models', []))}"
         f" · created {summary.get('created', 'unknown')}"
     )
-    st.dataframe(summary_rows(summary), hide_index=True, use_container_width=True)
+    st.dataframe(summary_rows(summary), hide_index=True, width="stretch")
     report = choice / "report.html"
     if report.is_file():
         html = report.read_text(encoding="utf-8")
         st.download_button("Download report.html", html, file_name="report.html", mime="text/html")
-        # The report escapes every text itself; the component isolates it in a sandboxed iframe.
-        components.html(html, height=900, scrolling=True)
+        # The report escapes every text (drafts included) and holds no script, so an iframe may show it.
+        if hasattr(st, "iframe"):
+            st.iframe(html, height=900)
+        else:  # Streamlit before st.iframe
+            components.html(html, height=900, scrolling=True)
     else:
         st.warning("This run has no report.html.")
 

@@ -75,11 +75,7 @@ def run(args: argparse.Namespace) -> int:
             if not raw.strip():
                 continue
             data = _parse(raw, n)
-            context = (
-                dict(data.get("context") or {})
-                if isinstance(data.get("context"), dict)
-                else data.get("context")
-            )
+            context = dict(data.get("context") or {}) if isinstance(data.get("context"), dict) else data.get("context")
             if isinstance(context, dict):
                 for key in ("language", "channel"):
                     if data.get(key) is not None:

@@ -18,9 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="compare RUN_A RUN_B",
         help="Compare two run directories instead of running.",
     )
-    parser.add_argument(
-        "--dataset", help="A .jsonl case file or a directory of them (default: evals/cases/)."
-    )
+    parser.add_argument("--dataset", help="A .jsonl case file or a directory of them (default: evals/cases/).")
     parser.add_argument(
         "--model",
         action="append",
@@ -28,26 +26,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="Model profile to evaluate; repeat for side by side.",
     )
     parser.add_argument("--out", help="Run directory to write (default: evals/runs/<timestamp>).")
-    parser.add_argument(
-        "--tag", action="append", help="Only cases with this tag (repeat: all tags required)."
-    )
+    parser.add_argument("--tag", action="append", help="Only cases with this tag (repeat: all tags required).")
     parser.add_argument("--limit", type=int, help="Only the first N cases (after tag filtering).")
     parser.add_argument("--concurrency", type=int, default=2, help="Cases drafted at once (default: 2).")
-    parser.add_argument(
-        "--no-cache", action="store_true", help="Always call the model; ignore cached drafts."
-    )
-    parser.add_argument(
-        "--cache-dir", default=".cache/evals", help="Cache of drafts (default: .cache/evals)."
-    )
-    parser.add_argument(
-        "--judge", metavar="PROFILE", help="Also grade every draft with this profile as LLM judge."
-    )
-    parser.add_argument(
-        "--judge-repeats", type=int, default=1, help="Ask the judge N times per draft (agreement)."
-    )
-    parser.add_argument(
-        "--judge-rubric", default="v1", help="Judge rubric file under prompts/judge/ (default: v1)."
-    )
+    parser.add_argument("--no-cache", action="store_true", help="Always call the model; ignore cached drafts.")
+    parser.add_argument("--cache-dir", default=".cache/evals", help="Cache of drafts (default: .cache/evals).")
+    parser.add_argument("--judge", metavar="PROFILE", help="Also grade every draft with this profile as LLM judge.")
+    parser.add_argument("--judge-repeats", type=int, default=1, help="Ask the judge N times per draft (agreement).")
+    parser.add_argument("--judge-rubric", default="v1", help="Judge rubric file under prompts/judge/ (default: v1).")
     parser.add_argument("--json", action="store_true", help="Print the summary (or comparison) as JSON.")
     parser.add_argument("--no-progress", action="store_true", help="No progress bar on stderr.")
 
@@ -86,6 +72,10 @@ def _run_eval(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     names = list(dict.fromkeys(args.model or [settings.active_profile]))
     drafters = [Drafter.from_config(name, settings) for name in names]
+    for d in drafters:
+        # Fail fast on a missing key or bad URL; a local model loads only when a case needs it.
+        if d.profile.provider != "llama-cpp":
+            _ = d.client
     dataset = args.dataset or str(DEFAULT_DATASET)
     cases = load_cases(dataset, args.tag)[: args.limit]
     judge = None
@@ -101,9 +91,7 @@ def _run_eval(args: argparse.Namespace) -> int:
         "dataset": dataset,
         "tags": args.tag or [],
         "prompt_versions": {d.profile_name: d.prompt_version for d in drafters},
-        "judge": {"profile": args.judge, "rubric": judge.rubric.version, "repeats": judge.repeats}
-        if judge
-        else None,
+        "judge": {"profile": args.judge, "rubric": judge.rubric.version, "repeats": judge.repeats} if judge else None,
     }
     summary = write_run(out, results, names, meta)
     if args.json:

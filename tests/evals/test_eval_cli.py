@@ -48,16 +48,31 @@ def test_eval_tag_limit_json_and_cache(
 
 
 def test_eval_user_errors_are_one_line(
-    two_fake_config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    two_fake_config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bad = write_jsonl(tmp_path / "bad.jsonl", ['{"id": "x", "request": {"candidate_name": ""}}'])
-    assert (
-        main(["--config", str(two_fake_config), "eval", "--dataset", str(bad), "--out", str(tmp_path / "o")])
-        == 1
-    )
+    assert main(["--config", str(two_fake_config), "eval", "--dataset", str(bad), "--out", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err
     assert "bad.jsonl:1" in err and "Traceback" not in err
     assert main(["--config", str(two_fake_config), "eval", "--model", "nope", "--dataset", str(bad)]) == 1
     assert "Unknown model profile 'nope'" in capsys.readouterr().err
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    assert main(["--config", str(two_fake_config), "eval", "--model", "openai", "--dataset", str(bad)]) == 1
+    assert "OPENAI_API_KEY" in capsys.readouterr().err
     assert main(["eval", "frobnicate"]) == 1
     assert "usage: drafter eval compare" in capsys.readouterr().err
+
+
+def test_eval_with_a_judge_profile(
+    two_fake_config: Path, small_dataset: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["--config", str(two_fake_config), "eval", "--dataset", str(small_dataset), "--model", "fakegood"]
+    argv += ["--judge", "judgefake", "--judge-repeats", "2", "--out", str(tmp_path / "j")]
+    argv += ["--cache-dir", str(tmp_path / "cache"), "--no-progress", "--json"]
+    assert main(argv) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["judge"] == {"profile": "judgefake", "rubric": "judge-v1", "repeats": 2}
+    assert summary["per_model"]["fakegood"]["judge_mean"] == 1.0
+    assert summary["per_model"]["fakegood"]["judge_agreement"] == 1.0
+    line = json.loads((tmp_path / "j" / "results.jsonl").read_text().splitlines()[0])
+    assert line["judge"]["repeats"] == 2 and line["judge"]["errors"] == []

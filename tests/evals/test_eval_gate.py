@@ -33,9 +33,7 @@ def test_gate_margins() -> None:
 
 def test_baseline_matches_the_gate_subset() -> None:
     baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
-    ids = {
-        json.loads(line)["case_id"] for line in (BASELINE.parent / "results.jsonl").read_text().splitlines()
-    }
+    ids = {json.loads(line)["case_id"] for line in (BASELINE.parent / "results.jsonl").read_text().splitlines()}
     assert ids == {c.id for c in load_cases(DEFAULT_DATASET, [GATE_TAG])}
     assert baseline["models"] == ["local"] and baseline["per_model"]["local"]["shown_pass_rate"] == 1.0
 

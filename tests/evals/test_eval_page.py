@@ -35,5 +35,7 @@ def test_page_lists_runs_and_shows_summary(tmp_path: Path) -> None:
     frame = at.dataframe[0].value
     assert "metric" in frame.columns
     assert any(c in frame.columns for c in ("fake", "local"))
+    frames = at.get("iframe")
+    assert len(frames) == 1 and "Besked eval report" in frames[0].proto.srcdoc
     box.select_index(1).run()
     assert not at.exception

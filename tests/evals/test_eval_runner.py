@@ -51,9 +51,7 @@ def test_run_scores_every_case_and_writes_the_run(
     assert len((tmp_path / "run" / "results.jsonl").read_text().splitlines()) == 3
 
 
-def test_cache_skips_the_model_on_a_second_run(
-    fake_drafter: MakeDrafter, small_dataset: Path, tmp_path: Path
-) -> None:
+def test_cache_skips_the_model_on_a_second_run(fake_drafter: MakeDrafter, small_dataset: Path, tmp_path: Path) -> None:
     cases = load_cases(small_dataset)
     cache = EvalCache(tmp_path / "cache")
     d = fake_drafter([GOOD_SV])

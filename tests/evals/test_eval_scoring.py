@@ -75,16 +75,9 @@ def test_luck_with_next_step_is_not_feedback() -> None:
 def test_feedback_present_exactly_when_requested() -> None:
     with_fb = GOOD_SV + "\nSom återkoppling: visa gärna fler exempel på bedömning."
     assert score_rubric(with_fb, sv_request()).scores["feedback_as_requested"] == 0
+    assert score_rubric(with_fb, sv_request(feedback="fler exempel på bedömning")).scores["feedback_as_requested"] == 1
     assert (
-        score_rubric(with_fb, sv_request(feedback="fler exempel på bedömning")).scores[
-            "feedback_as_requested"
-        ]
-        == 1
-    )
-    assert (
-        score_rubric(GOOD_SV, sv_request(feedback="fördjupa kunskaperna i statistik")).scores[
-            "feedback_as_requested"
-        ]
+        score_rubric(GOOD_SV, sv_request(feedback="fördjupa kunskaperna i statistik")).scores["feedback_as_requested"]
         == 0
     )
 
@@ -113,9 +106,7 @@ def test_expect_is_case_insensitive_and_whole_word() -> None:
 
 def test_lix_matches_hand_count() -> None:
     # 8 words, 2 sentences, 2 long words (>6 letters): 8/2 + 100*2/8 = 29.
-    assert lix("Vi tackar dig. Intervjun var verkligen mycket bra.") == pytest.approx(
-        4 + 100 * 2 / 8, abs=0.1
-    )
+    assert lix("Vi tackar dig. Intervjun var verkligen mycket bra.") == pytest.approx(4 + 100 * 2 / 8, abs=0.1)
     assert lix("") is None
 
 

@@ -50,9 +50,7 @@ def context(language: str = "sv", **overrides: Any) -> CheckContext:
     """Return a check context for the base letters, with overrides."""
     data = dict(BASE_CONTEXT, language=language, channel="email")
     if language == "en":
-        data.update(
-            role="project manager", company="Nordvik Energy", highlights="your structure on charging stations"
-        )
+        data.update(role="project manager", company="Nordvik Energy", highlights="your structure on charging stations")
     data.update(overrides)
     return CheckContext(**data)
 

@@ -47,9 +47,7 @@ def test_import_is_light() -> None:
     assert out.split() == ["False", "False"]
 
 
-def test_good_letters_pass_without_warnings(
-    report: Callable[..., GuardrailReport], letter: Callable[..., str]
-) -> None:
+def test_good_letters_pass_without_warnings(report: Callable[..., GuardrailReport], letter: Callable[..., str]) -> None:
     for language in ("sv", "en"):
         result = report(letter(language=language), language)
         assert result.passed, result.violations
@@ -77,9 +75,7 @@ def test_unknown_context_skips_rules_that_need_it(letter: Callable[..., str]) ->
     assert any("words" in v.message for v in short.violations if v.rule == "too_short")
 
 
-def test_spans_point_into_the_text(
-    report: Callable[..., GuardrailReport], letter: Callable[..., str]
-) -> None:
+def test_spans_point_into_the_text(report: Callable[..., GuardrailReport], letter: Callable[..., str]) -> None:
     text = letter("Vi sparar ditt CV i vår kandidatbank. Du var för gammal för teamet.")
     result = report(text)
     assert {"false_promise", "protected_ground"} <= result.rules()

@@ -47,9 +47,7 @@ def test_every_rule_recalls_its_letters(
 
 def test_every_rule_is_precise(scored: tuple[list[LabeledLetter], dict[str, RuleScore], dict]) -> None:
     _, scores, _ = scored
-    weak = {
-        r: round(s.precision, 2) for r, s in scores.items() if s.precision < MIN_PRECISION[RULES[r].severity]
-    }
+    weak = {r: round(s.precision, 2) for r, s in scores.items() if s.precision < MIN_PRECISION[RULES[r].severity]}
     assert not weak, f"precision below threshold: {weak}\n{table(scores)}"
 
 

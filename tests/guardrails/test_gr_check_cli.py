@@ -31,20 +31,14 @@ def _verdicts(out: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
-def test_valid_file_prints_one_verdict_per_line_in_order(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_valid_file_prints_one_verdict_per_line_in_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _write(
         tmp_path,
         [
             json.dumps({"id": "ok", "text": GOOD, "context": {"candidate_name": "Anna"}, "language": "sv"}),
             "",
-            json.dumps(
-                {"text": GOOD.replace("Hej Anna", "Hej Erik"), "context": {"candidate_name": "Anna"}, "x": 1}
-            ),
-            json.dumps(
-                {"id": 3, "text": GOOD, "context": {"language": "sv"}, "language": "en", "channel": "phone"}
-            ),
+            json.dumps({"text": GOOD.replace("Hej Anna", "Hej Erik"), "context": {"candidate_name": "Anna"}, "x": 1}),
+            json.dumps({"id": 3, "text": GOOD, "context": {"language": "sv"}, "language": "en", "channel": "phone"}),
         ],
     )
     assert main(["check", "--jsonl", str(path)]) == 0
@@ -107,9 +101,7 @@ def test_five_megabyte_text_gets_a_verdict(tmp_path: Path, capsys: pytest.Captur
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    data = (
-        json.dumps({"id": "s", "text": GOOD, "context": {"candidate_name": "Anna", "language": "sv"}}) + "\n"
-    )
+    data = json.dumps({"id": "s", "text": GOOD, "context": {"candidate_name": "Anna", "language": "sv"}}) + "\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode("utf-8")), encoding="utf-8"))
     assert main(["check", "--jsonl", "-"]) == 0
     assert _verdicts(capsys.readouterr().out) == [{"id": "s", "passed": True, "violations": []}]

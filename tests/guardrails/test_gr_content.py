@@ -21,8 +21,7 @@ Found = Callable[..., set[str]]
         ("en", "Your test result was 40% against a threshold of 50%."),
         (
             "sv",
-            "Du saknade erfarenhet av budget. Din presentation var "
-            "otydlig. Du hade svårt att svara på frågor.",
+            "Du saknade erfarenhet av budget. Din presentation var otydlig. Du hade svårt att svara på frågor.",
         ),
         ("sv", "Vi noterade:\n- saknad erfarenhet av SQL\n- otydlig presentation\n- svaga referenser"),
         ("en", "You lacked depth in SQL, your answers were vague and your slides were incomplete."),
@@ -45,9 +44,7 @@ def test_over_detailed_reasons_are_blocked(
         ("sv", "Du har 10 års erfarenhet av projektledning, vilket syntes."),
     ],
 )
-def test_brief_reasons_and_dates_pass(
-    found: Found, letter: Callable[..., str], language: str, sentence: str
-) -> None:
+def test_brief_reasons_and_dates_pass(found: Found, letter: Callable[..., str], language: str, sentence: str) -> None:
     assert "over_detailed_reason" not in found(letter(sentence, language), language)
 
 
@@ -64,9 +61,7 @@ def test_brief_reasons_and_dates_pass(
         ("en", "Good luck with that."),
     ],
 )
-def test_harsh_tone_is_blocked(
-    found: Found, letter: Callable[..., str], language: str, sentence: str
-) -> None:
+def test_harsh_tone_is_blocked(found: Found, letter: Callable[..., str], language: str, sentence: str) -> None:
     assert "harsh_tone" in found(letter(sentence, language), language)
 
 
@@ -99,9 +94,7 @@ def test_negations_and_innocent_uses_pass_tone(
         ("en", "We will call you as soon as a similar role opens."),
     ],
 )
-def test_false_promises_are_blocked(
-    found: Found, letter: Callable[..., str], language: str, sentence: str
-) -> None:
+def test_false_promises_are_blocked(found: Found, letter: Callable[..., str], language: str, sentence: str) -> None:
     assert "false_promise" in found(letter(sentence, language), language)
 
 
@@ -167,9 +160,22 @@ def test_prompt_echoes_are_blocked(found: Found, letter: Callable[..., str], ech
 
 
 def test_innocent_uses_do_not_look_like_prompts(found: Found, letter: Callable[..., str]) -> None:
-    text = letter(
-        "Du bad om återkoppling, så här är ett tips: förbered konkreta exempel. Tack för ditt snabba svar."
-    )
+    text = letter("Du bad om återkoppling, så här är ett tips: förbered konkreta exempel. Tack för ditt snabba svar.")
     assert "prompt_injection_echo" not in found(text, feedback="konkreta exempel")
     en = letter("We appreciated your prompt reply and your AI experience.", "en")
     assert "prompt_injection_echo" not in found(en, "en")
+
+
+def test_english_words_that_are_swedish_family_words_pass(found: Found, letter: Callable[..., str]) -> None:
+    text = letter("So far we have been impressed, and we hope you make the most of your next step.", "en")
+    assert "protected_ground" not in found(text, "en")
+
+
+def test_money_is_not_a_placeholder(found: Found, letter: Callable[..., str]) -> None:
+    assert "placeholder" not in found(letter("The budget of $100k was discussed.", "en"), "en")
+
+
+def test_keepable_promises_pass(found: Found, letter: Callable[..., str]) -> None:
+    text = letter("I promise to send you the written feedback you asked for by Friday.", "en")
+    assert "false_promise" not in found(text, "en", feedback="written feedback")
+    assert "false_promise" in found(letter("Jag kan lova att du får en tjänst hos oss i vår."))

@@ -115,9 +115,7 @@ def test_english_innocent_words_pass(
 
 def test_names_that_look_like_words_pass(found: Callable[..., set[str]], letter: Callable[..., str]) -> None:
     text = letter(language="en").replace("Dear Anna", "Dear Faith").replace("Karin Ek", "Christian Young")
-    assert "protected_ground" not in found(
-        text, "en", candidate_name="Faith Moore", recruiter_name="Christian Young"
-    )
+    assert "protected_ground" not in found(text, "en", candidate_name="Faith Moore", recruiter_name="Christian Young")
 
 
 def test_message_names_the_ground_in_the_requests_language(
@@ -126,3 +124,21 @@ def test_message_names_the_ground_in_the_requests_language(
     result = report(letter("Vi funderade på din ålder."))
     message = next(v.message for v in result.violations if v.rule == "protected_ground")  # type: ignore[attr-defined]
     assert "ålder" in message and "diskriminering" in message
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "bad"),
+    [
+        ("en", "Your background in finance stood out.", False),
+        ("en", "Academic background matters less to us than practice.", False),
+        ("en", "Your Polish background came up in the discussion.", True),
+        ("sv", "Din musikaliska bakgrund märktes i samtalet.", False),
+        ("sv", "Din polska bakgrund diskuterades.", True),
+        ("sv", "Projektets ursprung var intressant att höra om.", False),
+        ("sv", "Vi pratade om ditt ursprung.", True),
+    ],
+)
+def test_backgrounds(
+    found: Callable[..., set[str]], letter: Callable[..., str], language: str, sentence: str, bad: bool
+) -> None:
+    assert ("protected_ground" in found(letter(sentence, language), language)) is bad

@@ -12,11 +12,7 @@ Found = Callable[..., set[str]]
 
 
 def test_missing_thanks_is_blocked(found: Found, letter: Callable[..., str]) -> None:
-    text = (
-        letter()
-        .replace("Tack för ditt intresse", "Det gäller ditt intresse")
-        .replace("Vi uppskattade", "Vi såg")
-    )
+    text = letter().replace("Tack för ditt intresse", "Det gäller ditt intresse").replace("Vi uppskattade", "Vi såg")
     assert "no_thanks" in found(text)
     en = letter(language="en").replace("Thank you for your interest", "About your interest")
     en = en.replace("appreciated", "noted")
@@ -143,7 +139,40 @@ def test_length_bounds(report: Callable[..., GuardrailReport], letter: Callable[
     assert "260" in too_long.message
     # Phone scripts use their own bounds (25 words minimum in the shipped settings).
     phone = (
-        "Hej Anna, Karin här från Nordvik. - Tack för ditt intresse "
-        "och din tid. - Vi har valt en annan kandidat. " * 2
+        "Hej Anna, Karin här från Nordvik. - Tack för ditt intresse och din tid. - Vi har valt en annan kandidat. " * 2
     )
     assert "too_short" not in report(phone, channel="phone").rules()
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Hej, Karin här från Nordvik.", "Hej, det är Karin från Nordvik!", "Hej Anna, det är Karin från Nordvik."],
+)
+def test_phone_openings_naming_the_caller_are_not_wrong_names(found: Found, opening: str) -> None:
+    script = (
+        f"{opening}\n- Tack för ditt intresse och för intervjun.\n- Vi har valt en annan kandidat.\n"
+        "- Har du frågor?\n- Lycka till!"
+    )
+    assert "wrong_name" not in found(script, channel="phone")
+
+
+def test_part_of_a_double_name_is_the_candidate(found: Found, letter: Callable[..., str]) -> None:
+    assert "wrong_name" not in found(letter(), candidate_name="Anna-Karin Berg")
+
+
+@pytest.mark.parametrize(
+    ("language", "decision"),
+    [
+        ("sv", "Valet föll på en annan kandidat."),
+        ("sv", "Vi kommer tyvärr inte att erbjuda dig tjänsten."),
+        ("sv", "Tjänsten har gått till en annan sökande."),
+        ("en", "We have filled the position."),
+        ("en", "You haven't been selected this time."),
+        ("en", "We are not able to move forward with your candidacy."),
+    ],
+)
+def test_more_decision_phrasings(found: Found, letter: Callable[..., str], language: str, decision: str) -> None:
+    text = letter(language=language)
+    start = text.index("Efter" if language == "sv" else "After")
+    end = text.index("\n", start)
+    assert "no_clear_decision" not in found(text[:start] + decision + text[end:], language)
