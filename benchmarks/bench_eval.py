@@ -49,9 +49,7 @@ def main() -> None:
     report_ms = (time.perf_counter() - t0) * 1000
     n = len(cases)
     print(f"bench_eval: {n} cases loaded in {load_s * 1000:.1f} ms")
-    print(
-        f"bench_eval: fake run, cold cache: {cold_s:.2f} s ({cold_s / n * 1000:.1f} ms/case incl. pipeline)"
-    )
+    print(f"bench_eval: fake run, cold cache: {cold_s:.2f} s ({cold_s / n * 1000:.1f} ms/case incl. pipeline)")
     print(f"bench_eval: fake run, warm cache: {warm_s:.2f} s ({warm_s / n * 1000:.1f} ms/case)")
     print(f"bench_eval: score_case (guardrails + rubric + readability): {score_ms:.1f} ms/case")
     print(f"bench_eval: report.html for {n} cases: {report_ms:.1f} ms, {len(html) / 1024:.0f} KiB")

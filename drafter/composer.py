@@ -102,9 +102,7 @@ def _greeting_slot(table: dict[str, Any], allowed: frozenset[str]) -> str:
     return "greeting_recruiter" if "recruiter" in allowed else "greeting_name"
 
 
-def _parts(
-    request: DraftRequest, fields: dict[str, str], dropped: set[str], allowed: frozenset[str]
-) -> list[_Part]:
+def _parts(request: DraftRequest, fields: dict[str, str], dropped: set[str], allowed: frozenset[str]) -> list[_Part]:
     """Build the draft's parts in guideline order for one fallback level."""
     book = phrasebook(request.language)
     table = book[request.channel][request.tone]
@@ -122,9 +120,7 @@ def _parts(
 
     parts = [fill(_greeting_slot(table, allowed))]
     parts.append(fill("thanks" if {"role", "company"} <= allowed else "thanks_generic"))
-    parts.append(
-        fill("positive" if fields["highlights"] and "highlights" not in dropped else "positive_generic")
-    )
+    parts.append(fill("positive" if fields["highlights"] and "highlights" not in dropped else "positive_generic"))
     parts.append(fill("decision"))
     parts.append(fill("reason" if fields["reason"] and "reason" not in dropped else "reason_generic"))
     if fields["feedback"] and "feedback" not in dropped:

@@ -26,9 +26,7 @@ class Profile(BaseModel):
     name: str = Field(default="", description="The profile's name (its key in drafter.toml).")
     provider: Provider = Field(description="Which provider module serves this profile.")
     model: str | None = Field(default=None, description="Model id for OpenAI-style APIs.")
-    model_path: str | None = Field(
-        default=None, description="GGUF path for llama-cpp; default: the bundled Gemma."
-    )
+    model_path: str | None = Field(default=None, description="GGUF path for llama-cpp; default: the bundled Gemma.")
     base_url: str | None = Field(default=None, description="API base URL for openai-compatible servers.")
     api: Literal["chat", "completion"] | None = Field(
         default=None, description="Chat messages or a few-shot completion; llama-cpp is always completion."
@@ -39,15 +37,9 @@ class Profile(BaseModel):
     temperature: float = Field(default=0.7, ge=0, le=2, description="Sampling temperature.")
     top_p: float = Field(default=0.9, gt=0, le=1, description="Nucleus sampling.")
     max_tokens: int = Field(default=400, ge=16, le=4096, description="Most tokens one draft may take.")
-    repeat_penalty: float = Field(
-        default=1.1, ge=1, le=2, description="Penalty on repeated tokens (llama-cpp)."
-    )
-    seed: int | None = Field(
-        default=42, description="Sampling seed; fixed so the same request gives the same draft."
-    )
-    n_threads: int | None = Field(
-        default=None, ge=1, description="CPU threads for llama-cpp (default: all cores)."
-    )
+    repeat_penalty: float = Field(default=1.1, ge=1, le=2, description="Penalty on repeated tokens (llama-cpp).")
+    seed: int | None = Field(default=42, description="Sampling seed; fixed so the same request gives the same draft.")
+    n_threads: int | None = Field(default=None, ge=1, description="CPU threads for llama-cpp (default: all cores).")
     n_ctx: int = Field(default=4096, ge=512, description="Context window for llama-cpp.")
     timeout_s: float = Field(default=60, gt=0, description="HTTP timeout per request.")
     max_retries: int = Field(default=2, ge=0, le=10, description="HTTP retries on transient errors.")
@@ -66,9 +58,7 @@ class Profile(BaseModel):
 class RepairSettings(BaseModel):
     """How hard the pipeline tries before the composer writes the draft."""
 
-    max_repairs: int = Field(
-        default=2, ge=0, le=10, description="Re-asks for chat models after the first draft."
-    )
+    max_repairs: int = Field(default=2, ge=0, le=10, description="Re-asks for chat models after the first draft.")
     max_samples: int = Field(default=3, ge=1, le=20, description="Samples (first included) for base models.")
 
 
@@ -150,8 +140,6 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err.get("loc", ()))
-        raise ConfigError(
-            f"Invalid config in {file} at '{where}': {err.get('msg', 'invalid value')}."
-        ) from None
+        raise ConfigError(f"Invalid config in {file} at '{where}': {err.get('msg', 'invalid value')}.") from None
     settings.profile(settings.active_profile)  # an unknown default fails here, not mid-draft
     return settings

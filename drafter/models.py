@@ -36,18 +36,14 @@ class _RequestFields(BaseModel):
 class DraftRequest(_RequestFields):
     """What the recruiter enters for one rejected candidate."""
 
-    candidate_name: str = Field(
-        min_length=1, max_length=MAX_NAME, description="The candidate's name, as greeted."
-    )
+    candidate_name: str = Field(min_length=1, max_length=MAX_NAME, description="The candidate's name, as greeted.")
     role: str = Field(min_length=1, max_length=MAX_SHORT, description="The role the candidate applied for.")
     company: str = Field(min_length=1, max_length=MAX_SHORT, description="The hiring company.")
     recruiter_name: str = Field(min_length=1, max_length=MAX_NAME, description="Who signs the message.")
     language: Language = Field(default="sv", description="Language of the draft: `sv` or `en`.")
     channel: Channel = Field(default="email", description="`email` letter or `phone` talking points.")
     tone: Tone = Field(default="warm", description="`warm` or `formal`.")
-    highlights: str = Field(
-        default="", max_length=MAX_TEXT, description="The concrete positive thing(s) to mention."
-    )
+    highlights: str = Field(default="", max_length=MAX_TEXT, description="The concrete positive thing(s) to mention.")
     reason: str = Field(default="", max_length=MAX_TEXT, description="A short reason; may be empty.")
     feedback: str | None = Field(
         default=None,
@@ -134,9 +130,7 @@ class DraftResult(BaseModel):
     model: str = Field(description="Name of the model profile used.")
     attempts: list[Attempt] = Field(default_factory=list, description="Every candidate text with its report.")
     report: GuardrailReport = Field(description="The guardrail report on `text`.")
-    fallback_used: bool = Field(
-        default=False, description="True when the deterministic composer wrote `text`."
-    )
+    fallback_used: bool = Field(default=False, description="True when the deterministic composer wrote `text`.")
     latency_s: float = Field(default=0.0, description="Wall time of the whole draft, in seconds.")
     usage: Usage = Field(default_factory=Usage, description="Tokens summed over attempts, where known.")
     prompt_version: str = Field(default="", description="Version of the prompt files used.")

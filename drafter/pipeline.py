@@ -135,8 +135,8 @@ class Drafter:
 
         t0 = time.perf_counter()
         prompt = self._prompt(spec, request)
-        text = yield from self._generate(prompt, spec, request, seed)
-        attempts.append(self._attempt(text, request, "model", t0))
+        text, usage = yield from self._generate(prompt, spec, request, seed)
+        attempts.append(self._attempt(text, usage, request, "model", t0))
 
         if not attempts[-1].report.passed:
             attempts += self._repair(spec, request, prompt, attempts[0], seed)
@@ -177,41 +177,43 @@ class Drafter:
 
     def _generate(
         self, prompt: str | list[BaseMessage], spec: PromptSpec, request: DraftRequest, seed: int | None
-    ) -> Generator[str, None, str]:
+    ) -> Generator[str, None, tuple[str, Usage]]:
         """Stream one text; a base model continues the opening the pipeline wrote, and gets the real sign-off."""
         completion = self.client.kind == "completion"
         if completion:
             yield spec.render_opening(request.prompt_fields(), request.tone)
         parts: list[str] = []
-        for chunk in self.client.stream(prompt, stop=spec.stop(), seed=seed):
+        usage = Usage()
+        for chunk in self.client.stream(prompt, stop=spec.stop(), seed=seed, usage=usage):
             parts.append(chunk)
             yield chunk
         generated = clean_output("".join(parts))
         if not completion:
-            return generated
+            return generated, usage
         text = spec.finish_completion(request, generated)
         signoff = spec.render_signoff(request.prompt_fields(), request.tone)
         if signoff:
             yield "\n\n" + signoff
-        return text
+        return text, usage
 
     def _generate_quietly(
         self, prompt: str | list[BaseMessage], spec: PromptSpec, request: DraftRequest, seed: int | None
-    ) -> str:
+    ) -> tuple[str, Usage]:
         chunks = self._generate(prompt, spec, request, seed)
         while True:
             try:
                 next(chunks)
             except StopIteration as done:
-                return str(done.value)
+                result: tuple[str, Usage] = done.value
+                return result
 
-    def _attempt(self, text: str, request: DraftRequest, source: AttemptSource, t0: float) -> Attempt:
+    def _attempt(self, text: str, usage: Usage, request: DraftRequest, source: AttemptSource, t0: float) -> Attempt:
         return Attempt(
             text=text,
             report=self._check_model_text(text, request),
             source=source,
             latency_s=time.perf_counter() - t0,
-            usage=self.client.last_usage,
+            usage=usage,
         )
 
     def _check_model_text(self, text: str, request: DraftRequest) -> GuardrailReport:
@@ -244,7 +246,7 @@ class Drafter:
                     AIMessage(content=last.text),
                     HumanMessage(content=spec.repair_request(last.report)),
                 ]
-                last = self._attempt(self._generate_quietly(messages, spec, request, seed), request, "repair", t0)
+                last = self._attempt(*self._generate_quietly(messages, spec, request, seed), request, "repair", t0)
                 attempts.append(last)
                 if last.report.passed:
                     break
@@ -253,7 +255,7 @@ class Drafter:
                 t0 = time.perf_counter()
                 sample_seed = None if seed is None else seed + i
                 attempts.append(
-                    self._attempt(self._generate_quietly(prompt, spec, request, sample_seed), request, "sample", t0)
+                    self._attempt(*self._generate_quietly(prompt, spec, request, sample_seed), request, "sample", t0)
                 )
                 if attempts[-1].report.passed:
                     break

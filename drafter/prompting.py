@@ -23,9 +23,7 @@ PROMPT_VERSION = "v1"
 
 # What a prompt may use: request fields (never internal_notes or chosen_candidate_name) and
 # `first_name`, derived from candidate_name.
-PROMPT_VARIABLES = (frozenset(DraftRequest.model_fields) - {"internal_notes", "chosen_candidate_name"}) | {
-    "first_name"
-}
+PROMPT_VARIABLES = (frozenset(DraftRequest.model_fields) - {"internal_notes", "chosen_candidate_name"}) | {"first_name"}
 
 # A sign-off the model writes itself would stand beside the real one the pipeline adds.
 _SIGNOFF_LINE = re.compile(
@@ -53,9 +51,7 @@ class PromptSpec(BaseModel):
     tone: dict[str, str] = Field(description="Instruction per tone.")
     request: str = Field(description="Template rendering the request's fields.")
     opening: dict[str, str] = Field(description="Per tone: the greeting the text starts with.")
-    signoff: dict[str, str] = Field(
-        description="Per tone: the sign-off appended after the body (may be empty)."
-    )
+    signoff: dict[str, str] = Field(description="Per tone: the sign-off appended after the body (may be empty).")
     input_header: str = Field(description="Section marker before a request (completion form).")
     output_header: str = Field(description="Section marker before the answer (completion form).")
     no_feedback: str = Field(description="What `Feedback:` says when no feedback is wanted.")

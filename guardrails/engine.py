@@ -7,6 +7,7 @@ from collections.abc import Callable
 from drafter.errors import GuardrailError
 from drafter.models import CheckContext, DraftRequest
 from guardrails import (
+    decision,
     injection,
     language,
     leakage,
@@ -30,7 +31,7 @@ MAX_SCAN_CHARS = 50_000
 
 CHECKS: tuple[RuleCheck, ...] = (
     structure.check_thanks,
-    structure.check_decision,
+    decision.check_decision,
     structure.check_name,
     structure.check_positive,
     structure.check_closing,

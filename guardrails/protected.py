@@ -86,14 +86,14 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def _innocent(doc: Doc, ground: Ground, start: int, end: int) -> bool:
-    """Return True when a hit is an allowed word, an innocent phrase, or the recruiter's own words."""
+    """Return True when a hit is an allowed word, an innocent phrase, or part of the role, company or a name."""
     wstart, wend = doc.token_at(start, end)
     hit_words = words(doc.folded[wstart:wend])
     if all(ground.allow.match(w) for w in words(doc.lower[wstart:wend])):
         return True
-    if len(hit_words) == 1 and any(_same_word(hit_words[0], w) for w in doc.context_words):
+    if len(hit_words) == 1 and any(_same_word(hit_words[0], w) for w in doc.own_words):
         return True
-    if len(hit_words) > 1 and re.search(r"\b" + r"\W+".join(map(re.escape, hit_words)) + r"\b", doc.context_folded):
+    if len(hit_words) > 1 and re.search(r"\b" + r"\W+".join(map(re.escape, hit_words)) + r"\b", doc.own_folded):
         return True
     sent_start, sent_end = doc.sentence_at(start)
     for m in ground.allow_phrases.finditer(doc.text, sent_start, max(sent_end, end)):

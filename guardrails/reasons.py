@@ -15,12 +15,16 @@ _FRACTION = re.compile(r"(?<![\w/.,])(\d{1,3}(?:[.,]\d)?)\s*(/|av|of|out\s+of)\s
 _PERCENT = re.compile(r"\b\d{1,3}(?:[.,]\d+)?\s*(%|procent\b|percent\b|per\s+cent\b)", re.I)
 _DATE_BEFORE = re.compile(r"(den|on|the|datum|date|från|from|till|to|by|senast|sedan|since)\s*$", re.I)
 _SCORE_AFTER = re.compile(r"^\s*(poäng|points?|möjliga|possible|i\b|in\b|on\b|på\b|[.,;!?)]|$)", re.I)
-_DENOMINATORS = {3, 4, 5, 6, 7, 10, 20, 25, 50, 100}
+# 9 for stanine, 8/12/15/30/40 for subtests; other denominators are usually counts, not scores.
+_DENOMINATORS = {3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 20, 25, 30, 40, 50, 100}
 
 # Piled-up criticism: this many sentences with a criticism marker is a list of weaknesses.
 CRITICAL_SENTENCES = 3
 CRITICAL_LIST_LINES = 2
 CRITICAL_IN_ONE_SENTENCE = 3
+# A walk through the stages: this many stage sentences (one critical), or two critical ones.
+STAGE_SENTENCES = 3
+CRITICAL_STAGE_SENTENCES = 2
 
 
 def _fractions(doc: Doc) -> list[tuple[int, int]]:
@@ -82,6 +86,16 @@ def _criticism(doc: Doc) -> tuple[int, int] | None:
     for start, end, count in hits:
         if count >= CRITICAL_IN_ONE_SENTENCE:
             return start, end
+    return _stage_by_stage(doc, marks)
+
+
+def _stage_by_stage(doc: Doc, marks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Return the span of an assessment itemised interview by interview, or None."""
+    stages = lexicon.pattern(LEX, "stages")
+    staged = [(s, e) for s, e in doc.sentences if stages.search(doc.lower, s, e)]
+    critical = [(s, e) for s, e in staged if any(s <= m < e for m, _ in marks)]
+    if len(critical) >= CRITICAL_STAGE_SENTENCES or (len(staged) >= STAGE_SENTENCES and critical):
+        return staged[0][0], staged[-1][1]
     return None
 
 
@@ -118,5 +132,10 @@ def check_reason(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
 def criticism_spans(doc: Doc) -> list[tuple[int, int]]:
     """Return every criticism marker in the text (one may be a brief reason, many are a list)."""
     if "criticism" not in doc.shared:
-        doc.shared["criticism"] = [(m.start(), m.end()) for m in lexicon.pattern(LEX, "criticism").finditer(doc.lower)]
+        praise = [(m.start(), m.end()) for m in lexicon.pattern(LEX, "praise").finditer(doc.lower)]
+        doc.shared["criticism"] = [
+            (m.start(), m.end())
+            for m in lexicon.pattern(LEX, "criticism").finditer(doc.lower)
+            if not any(a <= m.start() < b for a, b in praise)
+        ]
     return doc.shared["criticism"]

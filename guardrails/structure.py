@@ -1,4 +1,4 @@
-"""Structure rules: thanks, a clear decision, the right name, a positive point, a closing."""
+"""Structure rules: thanks, the right name, a positive point, a closing, unrequested feedback."""
 
 from __future__ import annotations
 
@@ -26,21 +26,6 @@ def check_thanks(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
             doc.msg(
                 "Tacka kandidaten för intresset och tiden hen lagt på ansökan och intervjun.",
                 "Thank the candidate for their interest and the time they gave to the process.",
-            ),
-        )
-    ]
-
-
-def check_decision(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
-    """Block a text from which the candidate cannot tell that they were not selected."""
-    if lexicon.pattern(LEX, "decision").search(doc.lower):
-        return []
-    return [
-        violation(
-            "no_clear_decision",
-            doc.msg(
-                "Skriv tydligt att kandidaten inte går vidare, t.ex. att ni har valt en annan kandidat.",
-                "State clearly that the candidate was not selected, e.g. that you chose another candidate.",
             ),
         )
     ]

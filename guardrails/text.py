@@ -104,6 +104,22 @@ class Doc:
         """Return the folded words of the role, company, highlights and names."""
         return set(words(self.context_folded))
 
+    @cached_property
+    def own_folded(self) -> str:
+        """Return the folded role, company and names: the only words a rule may take as given.
+
+        Free-text fields (highlights, reason, feedback) are not exempt: a recruiter may type a
+        discriminatory reason there, and the draft must not repeat it.
+        """
+        ctx = self.context
+        parts = [ctx.role, ctx.company, ctx.candidate_name, ctx.recruiter_name]
+        return fold(" \n ".join(p for p in parts if p))
+
+    @cached_property
+    def own_words(self) -> set[str]:
+        """Return the folded words of the role, company and names."""
+        return set(words(self.own_folded))
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """Return the sentence span that holds a character offset."""
         for start, end in self.sentences:
@@ -141,6 +157,10 @@ NEGATIONS = frozenset(
         "without",
         "utan",
         "cannot",
+        "nothing",
+        "ingenting",
+        "none",
+        "neither",
     }
 )
 

@@ -22,7 +22,7 @@ def _harsh_spans(doc: Doc) -> list[tuple[int, int]]:
     spans = [
         (m.start(), m.end())
         for m in lexicon.pattern(LEX, "negatable").finditer(doc.lower)
-        if not negated_before(doc, m.start())
+        if not negated_before(doc, m.start(), window=4)
     ]
     spans += [(m.start(), m.end()) for m in lexicon.pattern(LEX, "always").finditer(doc.lower)]
     innocent = [(m.start(), m.end()) for m in lexicon.pattern(LEX, "allow_phrases").finditer(doc.lower)]

@@ -12,14 +12,10 @@ OUT_COLUMNS = [
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the command's arguments."""
-    parser.add_argument(
-        "candidates", metavar="CANDIDATES.csv", help="One DraftRequest per row (header = fields)."
-    )
+    parser.add_argument("candidates", metavar="CANDIDATES.csv", help="One DraftRequest per row (header = fields).")
     parser.add_argument("--out", required=True, metavar="DRAFTS.csv", help="Where to write the drafts.")
     parser.add_argument("--model", metavar="PROFILE", help="Model profile from drafter.toml.")
-    parser.add_argument(
-        "--concurrency", type=int, default=1, metavar="N", help="Rows drafted at once (default 1)."
-    )
+    parser.add_argument("--concurrency", type=int, default=1, metavar="N", help="Rows drafted at once (default 1).")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,9 +36,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--concurrency must be at least 1.")
     reader = csv.DictReader(io.StringIO(read_text_file(args.candidates)))
     if not reader.fieldnames or "candidate_name" not in reader.fieldnames:
-        raise InputError(
-            f"{args.candidates} needs a header row with the DraftRequest fields (candidate_name, ...)."
-        )
+        raise InputError(f"{args.candidates} needs a header row with the DraftRequest fields (candidate_name, ...).")
     unknown = set(reader.fieldnames) - set(DraftRequest.model_fields)
     if unknown:
         raise InputError(f"{args.candidates} has unknown columns: {', '.join(sorted(unknown))}.")

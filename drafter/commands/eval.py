@@ -76,7 +76,7 @@ def _run_eval(args: argparse.Namespace) -> int:
         # Fail fast on a missing key or bad URL; a local model loads only when a case needs it.
         if d.profile.provider != "llama-cpp":
             _ = d.client
-    dataset = args.dataset or str(DEFAULT_DATASET)
+    dataset = args.dataset or _relative(DEFAULT_DATASET)
     cases = load_cases(dataset, args.tag)[: args.limit]
     judge = None
     if args.judge:
@@ -103,6 +103,16 @@ def _run_eval(args: argparse.Namespace) -> int:
     if failed:
         print(f"drafter: warning: every case failed for: {', '.join(failed)}", file=sys.stderr)
     return 0
+
+
+def _relative(path: Any) -> str:
+    """Return a path relative to the working directory when it lies below it (no home paths in runs)."""
+    from pathlib import Path
+
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _table(summary: dict[str, Any]) -> str:

@@ -18,9 +18,7 @@ def run(args: argparse.Namespace) -> int:
         profile = settings.profiles[name]
         mark = "*" if name == settings.active_profile else " "
         detail = (
-            profile.model
-            or profile.model_path
-            or ("bundled Gemma 3 270M" if profile.provider == "llama-cpp" else "")
+            profile.model or profile.model_path or ("bundled Gemma 3 270M" if profile.provider == "llama-cpp" else "")
         )
         print(f"{mark} {name:<16} {profile.provider:<18} {detail}")
     return 0

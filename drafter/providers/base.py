@@ -27,34 +27,37 @@ class ModelClient:
         self.profile = profile
         self.model = model
         self.kind: Literal["chat", "completion"] = profile.kind
-        self.last_usage = Usage()
         self._describe_error = describe_error or (lambda exc: type(exc).__name__)
 
-    def stream(self, prompt: str | list[BaseMessage], *, stop: list[str], seed: int | None) -> Iterator[str]:
-        """Yield the model's text in chunks; raise `ProviderError` on any provider failure."""
-        self.last_usage = Usage()
+    def stream(
+        self, prompt: str | list[BaseMessage], *, stop: list[str], seed: int | None, usage: Usage | None = None
+    ) -> Iterator[str]:
+        """Yield the model's text in chunks, filling `usage` where the provider reports it.
+
+        Raise `ProviderError` on any provider failure. Usage is per call, so threads sharing a
+        client never see each other's counts.
+        """
+        usage = usage if usage is not None else Usage()
         kwargs: dict[str, Any] = {"stop": stop}
         if seed is not None:
             kwargs["seed"] = seed
         try:
             for chunk in self.model.stream(prompt, **kwargs):
                 text = chunk if isinstance(chunk, str) else _content(chunk)
-                usage = getattr(chunk, "usage_metadata", None)
-                if usage:
-                    self.last_usage = Usage(
-                        prompt_tokens=usage.get("input_tokens"), completion_tokens=usage.get("output_tokens")
-                    )
+                reported = getattr(chunk, "usage_metadata", None)
+                if reported:
+                    usage.prompt_tokens = reported.get("input_tokens")
+                    usage.completion_tokens = reported.get("output_tokens")
                 if text:
                     yield text
         except DrafterError:
             raise
         except Exception as exc:  # vendor SDKs raise their own types; the user gets one sentence
-            raise ProviderError(
-                f"Model profile '{self.profile.name}' failed: {self._describe_error(exc)}"
-            ) from exc
-        usage_after = getattr(self.model, "last_usage", None)
-        if isinstance(usage_after, Usage):
-            self.last_usage = usage_after
+            raise ProviderError(f"Model profile '{self.profile.name}' failed: {self._describe_error(exc)}") from exc
+        # In-process models record usage per thread on the model object.
+        counted = getattr(self.model, "last_usage", None)
+        if isinstance(counted, Usage):
+            usage.prompt_tokens, usage.completion_tokens = counted.prompt_tokens, counted.completion_tokens
 
 
 def _content(chunk: Any) -> str:

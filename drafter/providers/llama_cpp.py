@@ -55,6 +55,19 @@ def bundled_model_path() -> Path:
     return target
 
 
+def _silence_llama_logs() -> None:
+    """Route llama.cpp's C-level log lines to nowhere (they otherwise reach stderr mid-run)."""
+    import llama_cpp
+
+    global _LOG_CALLBACK
+    if _LOG_CALLBACK is None:
+        _LOG_CALLBACK = llama_cpp.llama_log_callback(lambda level, text, user_data: None)
+        llama_cpp.llama_log_set(_LOG_CALLBACK, None)
+
+
+_LOG_CALLBACK: Any = None  # kept referenced: llama.cpp holds a pointer to it
+
+
 def load_model(path: str, n_ctx: int, n_threads: int) -> Llama:
     """Load a GGUF once per process (the same path and settings share one model)."""
     key = (path, n_ctx, n_threads)
@@ -64,6 +77,7 @@ def load_model(path: str, n_ctx: int, n_threads: int) -> Llama:
                 raise ConfigError(f"Model file not found: {path}.")
             from llama_cpp import Llama
 
+            _silence_llama_logs()
             try:
                 _MODELS[key] = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, verbose=False)
             except ValueError as exc:
@@ -82,7 +96,7 @@ class LlamaCppCompletion(LLM):
     max_tokens: int = 320
     repeat_penalty: float = 1.1
     seed: int | None = 42
-    _last_usage: Usage = PrivateAttr(default_factory=Usage)
+    _usage: threading.local = PrivateAttr(default_factory=threading.local)
 
     @property
     def _llm_type(self) -> str:
@@ -90,17 +104,16 @@ class LlamaCppCompletion(LLM):
 
     @property
     def last_usage(self) -> Usage:
-        """Return the token counts of the last completion."""
-        return self._last_usage
+        """Return the token counts of this thread's last completion."""
+        usage: Usage = getattr(self._usage, "value", None) or Usage()
+        return usage
 
     @property
     def llama(self) -> Llama:
         """Return the loaded model (loading it on first use)."""
         return load_model(self.model_path, self.n_ctx, self.n_threads)
 
-    def _call(
-        self, prompt: str, stop: list[str] | None = None, run_manager: Any = None, **kwargs: Any
-    ) -> str:
+    def _call(self, prompt: str, stop: list[str] | None = None, run_manager: Any = None, **kwargs: Any) -> str:
         return "".join(chunk.text for chunk in self._stream(prompt, stop, run_manager, **kwargs))
 
     def _stream(
@@ -127,7 +140,7 @@ class LlamaCppCompletion(LLM):
                 if run_manager:
                     run_manager.on_llm_new_token(text, chunk=chunk)
                 yield chunk
-            self._last_usage = Usage(prompt_tokens=prompt_tokens, completion_tokens=generated)
+            self._usage.value = Usage(prompt_tokens=prompt_tokens, completion_tokens=generated)
 
 
 def build(profile: Profile) -> ModelClient:

@@ -38,9 +38,7 @@ def _describe(profile: Profile) -> Any:
         if isinstance(exc, openai.APIConnectionError):
             return f"cannot reach the model server at {where}; is it running?"
         if isinstance(exc, openai.AuthenticationError):
-            return (
-                f"the server at {where} rejected the API key from {profile.api_key_env or 'the environment'}."
-            )
+            return f"the server at {where} rejected the API key from {profile.api_key_env or 'the environment'}."
         if isinstance(exc, openai.NotFoundError):
             return f"model '{profile.model}' was not found at {where}."
         if isinstance(exc, openai.RateLimitError):

@@ -166,3 +166,14 @@ def test_private_fields_never_reach_the_prompt(make_app: Callable[..., AppTest])
     assert request.chosen_candidate_name == "Per Olsson"
     assert request.internal_notes == "Lägre poäng på case"
     assert "Per Olsson" not in request.prompt_fields().values()
+
+
+def test_rules_page_lists_every_rule_in_the_chosen_language(make_app: Callable[..., AppTest]) -> None:
+    at = make_app()
+    at.switch_page(str(APP.parent / "rules_page.py")).run()
+    assert not at.exception
+    shown = at.dataframe[0].value
+    assert set(shown.iloc[:, 0]) == set(RULES)
+    assert at.title[0].value.endswith("Vad Besked kontrollerar")
+    at.radio(key="ui_lang").set_value("en").run()
+    assert at.title[0].value.endswith("What Besked checks")
