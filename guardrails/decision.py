@@ -20,8 +20,10 @@ def check_decision(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
             violation(
                 "no_clear_decision",
                 doc.msg(
-                    "Texten säger att kandidaten har fått jobbet; ta bort det och skriv tydligt att hen inte går vidare.",
-                    "The text says the candidate got the job; remove that and state clearly that they were not selected.",
+                    "Texten säger att kandidaten har fått jobbet; ta bort det och skriv tydligt att hen inte "
+                    "går vidare.",
+                    "The text says the candidate got the job; remove that and state clearly that they were "
+                    "not selected.",
                 ),
                 doc.sentence_at(hired.start()),
             )

@@ -23,6 +23,29 @@ def load(name: str) -> dict[str, Any]:
         raise GuardrailError(f"Guardrail lexicon '{name}' is invalid: {exc}.") from None
 
 
+def non_capturing(pattern: str) -> str:
+    """Return a regex with every plain group made non-capturing (same matches).
+
+    Python's `re` runs a long alternation of capturing groups several times slower; lexicon
+    patterns never read their groups, so `(a|b)` becomes `(?:a|b)`.
+    """
+    out = []
+    escaped = in_class = False
+    for i, ch in enumerate(pattern):
+        out.append(ch)
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]" or pattern[i - 1] == "["
+        elif ch == "[":
+            in_class = True
+        elif ch == "(" and not pattern.startswith("?", i + 1):
+            out.append("?:")
+    return "".join(out)
+
+
 def compile_any(patterns: list[str], *, ignore_case: bool = False, where: str = "lexicon") -> re.Pattern[str]:
     """Compile a list of regexes into one alternation (never matches when the list is empty).
 
@@ -33,6 +56,7 @@ def compile_any(patterns: list[str], *, ignore_case: bool = False, where: str = 
         return re.compile(r"(?!x)x")
     flags = re.MULTILINE | re.IGNORECASE if ignore_case else re.MULTILINE
     # One word-boundary test up front lets the scan skip mid-word positions quickly.
+    patterns = [non_capturing(p) for p in patterns]
     at_word = [f"(?:{p[2:]})" for p in patterns if p.startswith(r"\b")]
     others = [f"(?:{p})" for p in patterns if not p.startswith(r"\b")]
     source = "|".join(([r"\b(?:" + "|".join(at_word) + ")"] if at_word else []) + others)

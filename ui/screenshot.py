@@ -110,7 +110,7 @@ def main(argv: list[str]) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     with serve_app(free_port()) as url, sync_playwright() as pw:
         browser = launch_chromium(pw)
-        page = browser.new_page(viewport={"width": 1440, "height": 1100}, device_scale_factor=1)
+        page = browser.new_page(viewport={"width": 1440, "height": 1500}, device_scale_factor=1)
         draft_email(page, url)
         page.wait_for_timeout(1500)  # let the status box collapse and fonts settle
         page.screenshot(path=str(out), full_page=True)

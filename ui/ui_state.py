@@ -120,7 +120,9 @@ def _cached_drafter(profile: str, config_path: str) -> Drafter:
     """Build a drafter once per profile and config: loading a local model takes seconds."""
     from drafter.pipeline import Drafter
 
-    return Drafter.from_config(profile, config=config_path or None)
+    drafter = Drafter.from_config(profile, config=config_path or None)
+    _ = drafter.client  # load the model now, under the loading spinner, not during the first draft
+    return drafter
 
 
 def injected_drafter() -> Drafter | None:

@@ -12,6 +12,7 @@ import pytest
 from gr_generalize_cases import (
     COMPLIMENTS,
     CONTRADICTIONS,
+    DECISION_INNOCENT,
     DECISIONS_OK,
     HARSH,
     HARSH_INNOCENT,
@@ -51,6 +52,12 @@ def test_the_base_letters_pass_cleanly() -> None:
 @pytest.mark.parametrize(("language", "channel", "decision"), DECISIONS_OK)
 def test_unusual_but_clear_decisions_pass(language: str, channel: str, decision: str) -> None:
     report = run(build(language, channel, decision=decision), language, channel)
+    assert blocking(report) == set(), report.violations
+
+
+@pytest.mark.parametrize(("language", "channel", "sentence"), DECISION_INNOCENT)
+def test_polite_sentences_near_the_decision_pass(language: str, channel: str, sentence: str) -> None:
+    report = run(build(language, channel, extra=sentence), language, channel)
     assert blocking(report) == set(), report.violations
 
 

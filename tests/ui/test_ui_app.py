@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 from ui_test_support import APP, FORM, GOOD_SV, DownDrafter, fill_form, submit
 
 from drafter.config import Settings
+from drafter.errors import InputError
 from guardrails import RULES
 
 
@@ -177,3 +179,28 @@ def test_rules_page_lists_every_rule_in_the_chosen_language(make_app: Callable[.
     assert at.title[0].value.endswith("Vad Besked kontrollerar")
     at.radio(key="ui_lang").set_value("en").run()
     assert at.title[0].value.endswith("What Besked checks")
+
+
+def test_bad_config_shows_one_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "drafter.toml"
+    bad.write_text('default_profile = "nowhere"\n', encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_CONFIG", str(bad))
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception
+    assert len(at.error) == 1
+    assert "nowhere" in at.error[0].value
+    assert not at.text_input  # the page stops before the form
+
+
+def test_too_long_input_is_capped_and_input_errors_are_one_message(
+    make_app: Callable[..., AppTest], settings: Settings
+) -> None:
+    drafter = DownDrafter(settings, settings.profile("fake"))
+    drafter.error = InputError("The request is too long for the model's context window.")
+    at = make_app(drafter=drafter)
+    fill_form(at, {**FORM, "role": "x" * 300})
+    submit(at)
+    assert not at.exception
+    assert len(at.text_input(key="f_role").value) == 200  # the form caps text at the model's limits
+    assert [e.value for e in at.error] == ["The request is too long for the model's context window."]
+    assert "result_email" not in at.session_state

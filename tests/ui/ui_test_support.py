@@ -8,7 +8,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from drafter.errors import ProviderError
+from drafter.errors import DrafterError, ProviderError
 from drafter.models import DraftRequest
 from drafter.pipeline import Drafter
 
@@ -38,11 +38,15 @@ FORM = {
 
 
 class DownDrafter(Drafter):
-    """A drafter whose model server is down: streaming fails with a ProviderError."""
+    """A drafter whose drafts fail while streaming (by default: the model server is down)."""
+
+    error: DrafterError = ProviderError("The model server at http://127.0.0.1:9 is not reachable.")
 
     def stream(self, request: DraftRequest) -> Any:
+        error = self.error
+
         def chunks() -> Iterator[str]:
-            raise ProviderError("The model server at http://127.0.0.1:9 is not reachable.")
+            raise error
             yield ""  # pragma: no cover - makes this a generator
 
         class _Stream:
@@ -58,9 +62,7 @@ def fill_form(at: AppTest, values: dict[str, str] | None = None) -> None:
     """Type the request into the form (without submitting it)."""
     for field, value in (FORM if values is None else values).items():
         widget = (
-            at.text_area(key=f"f_{field}")
-            if field in {"highlights", "reason"}
-            else at.text_input(key=f"f_{field}")
+            at.text_area(key=f"f_{field}") if field in {"highlights", "reason"} else at.text_input(key=f"f_{field}")
         )
         widget.set_value(value)
 
