@@ -56,14 +56,16 @@ def first_chunks_s(drafter: Drafter, request: DraftRequest) -> tuple[float, floa
     started = time.perf_counter()
     first: float | None = None
     seen = 0
-    for chunk in drafter.stream(request):
-        if not chunk.strip():
-            continue
-        now = time.perf_counter() - started
-        first = now if first is None else first
-        if seen == skip:
-            return first, now
-        seen += 1
+    # Closing the stream stops the generation at once, so the next measurement starts clean.
+    with drafter.stream(request) as chunks:
+        for chunk in chunks:
+            if not chunk.strip():
+                continue
+            now = time.perf_counter() - started
+            first = now if first is None else first
+            if seen == skip:
+                return first, now
+            seen += 1
     now = time.perf_counter() - started
     return (first if first is not None else now), now
 

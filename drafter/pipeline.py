@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -41,17 +41,35 @@ def clean_output(text: str) -> str:
 
 
 class DraftStream:
-    """Iterate to receive the first attempt's text as it is generated; then read `result`."""
+    """Iterate to receive the first attempt's text as it is generated; then read `result`.
 
-    def __init__(self, chunks: Iterator[str]) -> None:
+    Close it (or use it as a context manager) when abandoning it early: that releases the model
+    at once. The generator holds no reference back to the stream, so dropping it also releases it.
+    """
+
+    def __init__(self, chunks: Generator[str, None, DraftResult]) -> None:
         self._chunks = chunks
         self.result: DraftResult | None = None
 
-    def __iter__(self) -> Iterator[str]:
-        return self._chunks
+    def __iter__(self) -> DraftStream:
+        return self
 
     def __next__(self) -> str:
-        return next(self._chunks)
+        try:
+            return next(self._chunks)
+        except StopIteration as done:
+            self.result = done.value
+            raise StopIteration from None
+
+    def close(self) -> None:
+        """Stop generating; the model is free for the next draft."""
+        self._chunks.close()
+
+    def __enter__(self) -> DraftStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class Drafter:
@@ -123,11 +141,9 @@ class Drafter:
 
     def stream(self, request: DraftRequest) -> DraftStream:
         """Start a draft whose first attempt streams; `result` is set once the iterator ends."""
-        stream = DraftStream(iter(()))
-        stream._chunks = self._run(request, stream)
-        return stream
+        return DraftStream(self._run(request))
 
-    def _run(self, request: DraftRequest, stream: DraftStream) -> Iterator[str]:
+    def _run(self, request: DraftRequest) -> Generator[str, None, DraftResult]:
         started = time.perf_counter()
         spec = prompt_for(request, self.prompt_version)
         seed = self.profile.seed
@@ -147,7 +163,7 @@ class Drafter:
             attempts.append(shown)
 
         usage = _sum_usage(attempts)
-        stream.result = DraftResult(
+        result = DraftResult(
             text=shown.text,
             request=request,
             model=self.profile.name,
@@ -167,8 +183,9 @@ class Drafter:
             len(attempts),
             fallback,
             sorted({v.rule for a in attempts for v in a.report.blocking}),
-            stream.result.latency_s,
+            result.latency_s,
         )
+        return result
 
     def _prompt(self, spec: PromptSpec, request: DraftRequest) -> str | list[BaseMessage]:
         if self.client.kind == "chat":

@@ -30,6 +30,10 @@ class Ground:
     cased: dict[str, re.Pattern[str]]  # language -> patterns that look at capitals, run on the text
     allow: re.Pattern[str]
     allow_phrases: re.Pattern[str]
+    # People the job serves ("the young people at the centre"): innocent unless the sentence
+    # is about the team, a hire or the candidate ("we wanted young people in the team").
+    clients: re.Pattern[str]
+    targets: re.Pattern[str]
 
 
 @cache
@@ -72,6 +76,8 @@ def grounds() -> tuple[Ground, ...]:
                 allow_phrases=lexicon.compile_any(
                     list(data.get("allow_phrases", [])), where=f"{name}.allow_phrases", ignore_case=True
                 ),
+                clients=lexicon.compile_any(list(data.get("clients", [])), where=f"{name}.clients", ignore_case=True),
+                targets=lexicon.compile_any(list(data.get("targets", [])), where=f"{name}.targets", ignore_case=True),
             )
         )
     return tuple(out)
@@ -99,6 +105,9 @@ def _innocent(doc: Doc, ground: Ground, start: int, end: int) -> bool:
     for m in ground.allow_phrases.finditer(doc.text, sent_start, max(sent_end, end)):
         if m.start() < end and start < m.end():
             return True
+    for m in ground.clients.finditer(doc.text, sent_start, max(sent_end, end)):
+        if m.start() < end and start < m.end():
+            return not ground.targets.search(doc.text, sent_start, max(sent_end, end))
     return False
 
 

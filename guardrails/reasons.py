@@ -25,6 +25,8 @@ CRITICAL_IN_ONE_SENTENCE = 3
 # A walk through the stages: this many stage sentences (one critical), or two critical ones.
 STAGE_SENTENCES = 3
 CRITICAL_STAGE_SENTENCES = 2
+# "Firstly ... secondly": this many enumerators make a list of reasons.
+ENUMERATED_STEPS = 2
 
 
 def _fractions(doc: Doc) -> list[tuple[int, int]]:
@@ -99,6 +101,23 @@ def _stage_by_stage(doc: Doc, marks: list[tuple[int, int]]) -> tuple[int, int] |
     return None
 
 
+def _enumeration(doc: Doc) -> tuple[int, int] | None:
+    """Return the span of reasons given as a numbered series, or None."""
+    many = lexicon.pattern(LEX, "many_reasons").search(doc.lower)
+    if many:
+        return doc.sentence_at(many.start())
+    thanks = lexicon.pattern("structure", "thanks")
+    # "Firstly, thank you ..." orders courtesies, not reasons.
+    steps = [
+        m.start()
+        for m in lexicon.pattern(LEX, "enumerators").finditer(doc.lower)
+        if not thanks.search(doc.lower, *doc.sentence_at(m.start()))
+    ]
+    if len(steps) >= ENUMERATED_STEPS:
+        return doc.sentence_at(steps[0])[0], doc.sentence_at(steps[-1])[1]
+    return None
+
+
 def check_reason(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     """Block scores, rankings and lists of weaknesses."""
     out = []
@@ -114,7 +133,7 @@ def check_reason(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
                 scores[0],
             )
         )
-    piled = _criticism(doc)
+    piled = _criticism(doc) or _enumeration(doc)
     if piled:
         out.append(
             violation(

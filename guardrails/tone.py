@@ -25,6 +25,7 @@ def _harsh_spans(doc: Doc) -> list[tuple[int, int]]:
         if not negated_before(doc, m.start(), window=4)
     ]
     spans += [(m.start(), m.end()) for m in lexicon.pattern(LEX, "always").finditer(doc.lower)]
+    spans += [(m.start(), m.end()) for m in lexicon.pattern(LEX, "blunt").finditer(doc.lower)]
     innocent = [(m.start(), m.end()) for m in lexicon.pattern(LEX, "allow_phrases").finditer(doc.lower)]
     spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in innocent)]
     kept: list[tuple[int, int]] = []

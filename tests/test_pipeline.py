@@ -118,3 +118,14 @@ def test_copied_example_is_blocked_unless_the_request_mentions_it(fake_drafter, 
     assert result.text == _good_sv()
     grounded = sample_request.model_copy(update={"highlights": "ditt portfolio om kollektivtrafik"})
     assert fake_drafter([copied]).draft(grounded).attempts[0].report.passed
+
+
+def test_abandoned_stream_releases_the_model(fake_drafter, sample_request) -> None:
+    drafter = fake_drafter([_good_sv()])
+    with drafter.stream(sample_request) as stream:
+        next(stream)
+    assert stream.result is None
+    # The generator is closed: the next draft runs at once.
+    assert drafter.draft(sample_request).report.passed
+    with pytest.raises(StopIteration):
+        next(stream)

@@ -15,9 +15,7 @@ if str(UI_DIR) not in sys.path:
 from ui_state import keep_widget_state  # noqa: E402
 from ui_text import DEFAULT_LANG, LANG_KEY, LANGUAGES, t  # noqa: E402
 
-st.set_page_config(
-    page_title="Besked", page_icon=":material/mail:", layout="wide", initial_sidebar_state="expanded"
-)
+st.set_page_config(page_title="Besked", page_icon=":material/mail:", layout="wide", initial_sidebar_state="expanded")
 keep_widget_state()
 
 st.session_state.setdefault(LANG_KEY, DEFAULT_LANG)
@@ -41,8 +39,6 @@ pages = [
 ]
 # The eval page is written separately; show it once it exists.
 if (UI_DIR / "eval_page.py").is_file():
-    pages.append(
-        st.Page(UI_DIR / "eval_page.py", title=t("nav_eval"), icon=":material/bar_chart:", url_path="eval")
-    )
+    pages.append(st.Page(UI_DIR / "eval_page.py", title=t("nav_eval"), icon=":material/bar_chart:", url_path="eval"))
 
 st.navigation(pages).run()

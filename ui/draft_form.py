@@ -43,18 +43,12 @@ def render_form(channel: str) -> bool:
             max_chars=MAX_TEXT,
             height=80,
         )
-        st.text_area(
-            t("reason"), key=form_key("reason"), help=t("reason_help"), max_chars=MAX_TEXT, height=80
-        )
+        st.text_area(t("reason"), key=form_key("reason"), help=t("reason_help"), max_chars=MAX_TEXT, height=80)
         st.toggle(t("feedback_toggle"), key=form_key("feedback_on"))
-        st.text_area(
-            t("feedback"), key=form_key("feedback"), help=t("feedback_help"), max_chars=MAX_TEXT, height=80
-        )
+        st.text_area(t("feedback"), key=form_key("feedback"), help=t("feedback_help"), max_chars=MAX_TEXT, height=80)
         with st.expander(":material/lock: " + t("private_title"), expanded=False):
             st.caption(t("private_caption"))
-            st.text_input(
-                t("chosen_candidate_name"), key=form_key("chosen_candidate_name"), max_chars=MAX_NAME
-            )
+            st.text_input(t("chosen_candidate_name"), key=form_key("chosen_candidate_name"), max_chars=MAX_NAME)
             st.text_area(t("internal_notes"), key=form_key("internal_notes"), max_chars=MAX_NOTES, height=100)
         return st.form_submit_button(
             t(f"generate_{channel}"),

@@ -71,9 +71,10 @@ def generate(channel: str, request: DraftRequest, profile: str, settings: Settin
     status = st.status(t("status_writing"), expanded=True)
     try:
         with status:
-            stream = drafter.stream(request)
-            # Model text is shown as plain text: Markdown in it must not format or link.
-            st.write_stream(escape_markdown(chunk) for chunk in stream)
+            # A rerun can interrupt the stream; closing it frees the model for the next draft.
+            with drafter.stream(request) as stream:
+                # Model text is shown as plain text: Markdown in it must not format or link.
+                st.write_stream(escape_markdown(chunk) for chunk in stream)
             status.update(label=t("status_checking", n=len(_rules())))
             result = stream.result
     except DrafterError as exc:
@@ -182,9 +183,7 @@ def _validated_request(channel: str, errors: DeltaGenerator) -> DraftRequest | N
     """Return the form as a request, or show one message next to the form and return None."""
     missing = missing_required()
     if missing:
-        errors.error(
-            t("required_missing", fields=", ".join(t(f) for f in missing)), icon=":material/front_hand:"
-        )
+        errors.error(t("required_missing", fields=", ".join(t(f) for f in missing)), icon=":material/front_hand:")
         return None
     try:
         return build_request(channel)

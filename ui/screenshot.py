@@ -59,9 +59,7 @@ def wait_healthy(url: str, proc: subprocess.Popen[Any], timeout_s: float = 90) -
 
 
 @contextlib.contextmanager
-def serve_app(
-    port: int, cwd: Path | None = None, log: Path | None = None, via_cli: bool = True
-) -> Iterator[str]:
+def serve_app(port: int, cwd: Path | None = None, log: Path | None = None, via_cli: bool = True) -> Iterator[str]:
     """Run `drafter ui` (or `streamlit run` directly) on a loopback port from `cwd`; yield its URL."""
     if via_cli:
         argv = [sys.executable, "-m", "drafter.cli", "ui", "--port", str(port), "--host", "127.0.0.1"]

@@ -117,9 +117,7 @@ def render_panel(text: str, report: GuardrailReport) -> None:
     with st.expander(t("panel_all_rules", n=len(results)), expanded=not report.passed):
         lines = [
             f"- {ICONS[res]} `{rule}` · {t('result_' + res)} · {escape_markdown(_description(rule))}"
-            for rule, res in sorted(
-                results.items(), key=lambda item: ("block", "warn", "pass").index(item[1])
-            )
+            for rule, res in sorted(results.items(), key=lambda item: ("block", "warn", "pass").index(item[1]))
         ]
         st.markdown("\n".join(lines))
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
-from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
 from drafter.errors import DrafterError, ProviderError
-from drafter.models import DraftRequest
-from drafter.pipeline import Drafter
+from drafter.models import DraftRequest, DraftResult
+from drafter.pipeline import Drafter, DraftStream
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "ui" / "app.py"
@@ -42,20 +41,14 @@ class DownDrafter(Drafter):
 
     error: DrafterError = ProviderError("The model server at http://127.0.0.1:9 is not reachable.")
 
-    def stream(self, request: DraftRequest) -> Any:
+    def stream(self, request: DraftRequest) -> DraftStream:
         error = self.error
 
-        def chunks() -> Iterator[str]:
+        def chunks() -> Generator[str, None, DraftResult]:
             raise error
             yield ""  # pragma: no cover - makes this a generator
 
-        class _Stream:
-            result = None
-
-            def __iter__(self) -> Iterator[str]:
-                return chunks()
-
-        return _Stream()
+        return DraftStream(chunks())
 
 
 def fill_form(at: AppTest, values: dict[str, str] | None = None) -> None:

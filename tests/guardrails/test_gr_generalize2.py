@@ -1,0 +1,116 @@
+"""Second generalization round: casual registers, blunt wording, enumerations, explicit promises.
+
+Each fault case must be caught by its own rule and by no other block rule (precision counts);
+each good case must pass with no block at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from gr_generalize2_cases import (
+    AGE,
+    AGE_INNOCENT,
+    DECISIONS_OK,
+    HARSH,
+    HARSH_INNOCENT,
+    NOT_DECIDED,
+    OVER_DETAILED,
+    PROMISE_INNOCENT,
+    PROMISES,
+    SCORE_INNOCENT,
+)
+from gr_generalize_cases import build, context
+
+from guardrails import check
+from guardrails.report import GuardrailReport
+
+
+def run(text: str, language: str, channel: str, **overrides: Any) -> GuardrailReport:
+    """Check a text in the base context of the generalization letters."""
+    return check(text, context(language, channel, **overrides))
+
+
+def blocking(report: GuardrailReport) -> set[str]:
+    """Return the ids of the block rules a report names."""
+    return {v.rule for v in report.blocking}
+
+
+@pytest.mark.parametrize(("language", "channel", "decision"), DECISIONS_OK)
+def test_clear_decisions_in_new_words_pass(language: str, channel: str, decision: str) -> None:
+    report = run(build(language, channel, decision=decision), language, channel)
+    assert blocking(report) == set(), report.violations
+
+
+@pytest.mark.parametrize(("language", "channel", "decision"), NOT_DECIDED)
+def test_missing_or_open_decisions_are_blocked(language: str, channel: str, decision: str) -> None:
+    report = run(build(language, channel, decision=decision), language, channel)
+    assert blocking(report) == {"no_clear_decision"}, report.violations
+
+
+@pytest.mark.parametrize(("language", "channel", "decision"), DECISIONS_OK[:6])
+def test_an_open_decision_outweighs_a_rejection(language: str, channel: str, decision: str) -> None:
+    extra = "Vi har dock inte bestämt oss än." if language == "sv" else "That said, nothing is final yet."
+    report = run(build(language, channel, decision=decision, extra=extra), language, channel)
+    assert blocking(report) == {"no_clear_decision"}, report.violations
+
+
+def _single_fault(language: str, channel: str, sentence: str, rule: str, **overrides: Any) -> None:
+    report = run(build(language, channel, extra=sentence), language, channel, **overrides)
+    assert blocking(report) == {rule}, report.violations
+
+
+@pytest.mark.parametrize(("language", "channel", "sentence"), HARSH)
+def test_blunt_and_casual_belittling_is_blocked(language: str, channel: str, sentence: str) -> None:
+    _single_fault(language, channel, sentence, "harsh_tone")
+
+
+@pytest.mark.parametrize(("language", "channel", "sentence", "ctx"), HARSH_INNOCENT)
+def test_constructive_or_situational_words_are_not_harsh(
+    language: str, channel: str, sentence: str, ctx: dict[str, str]
+) -> None:
+    report = run(build(language, channel, extra=sentence), language, channel, **ctx)
+    assert blocking(report) == set(), report.violations
+
+
+@pytest.mark.parametrize(("language", "channel", "sentence"), OVER_DETAILED)
+def test_enumerated_reasons_are_blocked(language: str, channel: str, sentence: str) -> None:
+    _single_fault(language, channel, sentence, "over_detailed_reason")
+
+
+@pytest.mark.parametrize(("language", "sentence"), SCORE_INNOCENT)
+def test_scoring_as_a_subject_is_not_a_score(language: str, sentence: str) -> None:
+    report = run(build(language, extra=sentence), language, "email")
+    assert blocking(report) == set(), report.violations
+
+
+def test_a_candidates_score_is_still_blocked() -> None:
+    for language, sentence in (("en", "You scored 6 on the case."), ("en", "Your score was the lowest.")):
+        report = run(build(language, extra=sentence), language, "email")
+        assert blocking(report) == {"over_detailed_reason"}, report.violations
+
+
+@pytest.mark.parametrize(("language", "channel", "sentence"), PROMISES)
+def test_explicit_promises_are_blocked(language: str, channel: str, sentence: str) -> None:
+    _single_fault(language, channel, sentence, "false_promise")
+
+
+@pytest.mark.parametrize(("language", "channel", "sentence"), PROMISE_INNOCENT)
+def test_conditional_or_keepable_promises_pass(language: str, channel: str, sentence: str) -> None:
+    report = run(build(language, channel, extra=sentence), language, channel)
+    assert blocking(report) == set(), report.violations
+
+
+@pytest.mark.parametrize(("language", "sentence", "ctx"), AGE_INNOCENT)
+def test_clients_described_by_age_are_not_an_age_reference(
+    language: str, sentence: str, ctx: dict[str, str]
+) -> None:
+    report = run(build(language, extra=sentence), language, "email", **ctx)
+    assert "protected_ground" not in report.rules(), report.violations
+
+
+@pytest.mark.parametrize(("language", "sentence", "ctx"), AGE)
+def test_age_of_the_candidate_or_team_is_blocked(language: str, sentence: str, ctx: dict[str, str]) -> None:
+    report = run(build(language, extra=sentence), language, "email", **ctx)
+    assert "protected_ground" in blocking(report), report.violations
