@@ -35,6 +35,7 @@ lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	cd ui && ../$(VENV)/bin/mypy --explicit-package-bases --config-file ../pyproject.toml .
 
 bench: install-dev model
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done

@@ -20,9 +20,7 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 
 def main() -> int:
     """Compose everything once to warm up, then time every context and report pass and keep rates."""
-    rows = [
-        json.loads(line) for name in ("calibration.jsonl", "blind.jsonl") for line in (DATA / name).open()
-    ]
+    rows = [json.loads(line) for name in ("calibration.jsonl", "blind.jsonl") for line in (DATA / name).open()]
     requests = [DraftRequest.model_validate(row["context"]) for row in rows]
     started = time.perf_counter()
     for request in requests:  # warm-up: lexicons, the lazily built language detector, templates

@@ -16,7 +16,12 @@ def check_promises(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     consent = lexicon.pattern(LEX, "consent")
     out = []
     seen: set[tuple[int, int]] = set()
-    for m in lexicon.pattern(LEX).finditer(doc.lower):
+    pattern = lexicon.pattern(LEX)
+    pos = 0
+    while (m := pattern.search(doc.lower, pos)) is not None:
+        # Step one character on, not past the match: a negated match ("don't worry, we'll ...")
+        # must not hide a real promise that overlaps it ("... call you first").
+        pos = m.start() + 1
         sentence = doc.sentence_at(m.start())
         if sentence in seen or negated_before(doc, m.start(), window=2):
             continue

@@ -113,6 +113,10 @@ def _enumeration(doc: Doc) -> tuple[int, int] | None:
         for m in lexicon.pattern(LEX, "enumerators").finditer(doc.lower)
         if not thanks.search(doc.lower, *doc.sentence_at(m.start()))
     ]
+    for m in lexicon.pattern(LEX, "paired").finditer(doc.lower):
+        start, end = doc.sentence_at(m.start())
+        if any(start <= s < end for s, _ in criticism_spans(doc)):
+            return start, end
     if len(steps) >= ENUMERATED_STEPS:
         return doc.sentence_at(steps[0])[0], doc.sentence_at(steps[-1])[1]
     return None

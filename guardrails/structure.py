@@ -13,6 +13,8 @@ from guardrails.settings import GuardrailSettings
 from guardrails.text import Doc, fold, words
 
 LEX = "structure"
+# Highlights count as echoed when a content word shares this long a prefix ("lagerstyrning" ~ "lagret").
+STEM = 5
 _NAME_RUN = re.compile(r"((?:[^\W\d_][\w'’.-]*[ \t]*){1,4}?)[ \t]*(?=[,!:;\n—–-]|$)")
 
 
@@ -91,9 +93,9 @@ def _not_content() -> frozenset[str]:
 
 
 def _stems(text: str) -> set[str]:
-    """Return six-letter stems of the content words of a text."""
+    """Return the STEM-letter stems of the content words of a text."""
     skip = _not_content()
-    return {w[:6] for w in words(fold(text)) if len(w) >= 4 and w not in skip}
+    return {w[:STEM] for w in words(fold(text)) if len(w) >= 4 and w not in skip}
 
 
 def check_positive(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
@@ -101,7 +103,8 @@ def check_positive(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     highlights = doc.context.highlights
     if not highlights:
         return []
-    wanted = _stems(highlights)
+    # Words of the role or company are in every letter; they cannot show a highlight was used.
+    wanted = _stems(highlights) - _stems(doc.own_folded)
     if not wanted:
         return []
     # Highlights in one language cannot be matched word for word in a text in another;
@@ -109,7 +112,7 @@ def check_positive(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     text_lang, highlights_lang = guess_language(doc.text), guess_language(highlights)
     if text_lang and highlights_lang and text_lang != highlights_lang:
         return []
-    present = {w[:6] for w in words(doc.folded) if len(w) >= 4}
+    present = {w[:STEM] for w in words(doc.folded) if len(w) >= 4}
     if wanted & present:
         return []
     return [

@@ -24,9 +24,7 @@ def _write(tmp_path: Path, data: object, name: str = "req.json") -> str:
 
 
 def test_help_lists_every_command() -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "drafter.cli", "--help"], capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([sys.executable, "-m", "drafter.cli", "--help"], capture_output=True, text=True, check=True)
     for name in COMMANDS:
         assert name in out.stdout
 

@@ -42,9 +42,7 @@ def test_base_model_resamples_until_a_draft_passes(fake_drafter, sample_request:
     assert not result.attempts[0].report.passed
     assert "protected_ground" in result.attempts[0].report.rules()
     # The pipeline wrote the opening and the real sign-off around the model's body.
-    assert result.text.startswith(
-        "Hej Anna,\n\nTack för ditt intresse för tjänsten som projektledare hos Nordvik"
-    )
+    assert result.text.startswith("Hej Anna,\n\nTack för ditt intresse för tjänsten som projektledare hos Nordvik")
     assert result.text.endswith("Varma hälsningar\nKarin Ek\nNordvik Energi")
     assert result.report.passed
 

@@ -9,9 +9,7 @@ from drafter.models import DraftRequest
 from drafter.prompting import PROMPT_VARIABLES, PROMPT_VERSION, PROMPTS_DIR, load_prompt
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
-COMBOS = [
-    (lang, ch, tone) for lang in ("sv", "en") for ch in ("email", "phone") for tone in ("warm", "formal")
-]
+COMBOS = [(lang, ch, tone) for lang in ("sv", "en") for ch in ("email", "phone") for tone in ("warm", "formal")]
 
 
 def _request(lang: str, channel: str, tone: str) -> DraftRequest:
@@ -36,9 +34,7 @@ def test_every_language_and_channel_has_a_prompt_file() -> None:
     assert files == ["en_email.toml", "en_phone.toml", "sv_email.toml", "sv_phone.toml"]
 
 
-@pytest.mark.parametrize(
-    ("lang", "channel"), [("sv", "email"), ("sv", "phone"), ("en", "email"), ("en", "phone")]
-)
+@pytest.mark.parametrize(("lang", "channel"), [("sv", "email"), ("sv", "phone"), ("en", "email"), ("en", "phone")])
 def test_prompt_variables_are_request_fields(lang: str, channel: str) -> None:
     spec = load_prompt(lang, channel)
     assert spec.variables() <= PROMPT_VARIABLES

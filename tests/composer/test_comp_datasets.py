@@ -63,9 +63,7 @@ def test_rows_are_well_formed(letters: list[dict[str, Any]]) -> None:
         context = parse_context(row["context"])
         assert (context.language, context.channel) == (row["language"], row["channel"])
         opener = row["text"].split()[0]
-        greeted = opener in {"Hej", "Hi", "Dear", "Hello"} or opener.rstrip(",") in (
-            context.candidate_name or ""
-        )
+        greeted = opener in {"Hej", "Hi", "Dear", "Hello"} or opener.rstrip(",") in (context.candidate_name or "")
         assert greeted, row["id"]
 
 

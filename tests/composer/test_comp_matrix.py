@@ -44,11 +44,7 @@ def test_feedback_appears_only_when_set(
     channel: str,
     tone: str,
 ) -> None:
-    tip = (
-        "Fördjupa gärna erfarenheten av budgetarbete"
-        if language == "sv"
-        else "Build more budgeting experience"
-    )
+    tip = "Fördjupa gärna erfarenheten av budgetarbete" if language == "sv" else "Build more budgeting experience"
     with_feedback = make_request(language, channel=channel, tone=tone, feedback=tip)
     without = make_request(language, channel=channel, tone=tone, feedback=None)
     text_with, text_without = compose(with_feedback), compose(without)
@@ -60,9 +56,7 @@ def test_feedback_appears_only_when_set(
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_email_is_signed_by_recruiter_and_company(
-    make_request: Callable[..., DraftRequest], language: str
-) -> None:
+def test_email_is_signed_by_recruiter_and_company(make_request: Callable[..., DraftRequest], language: str) -> None:
     text = compose(make_request(language, channel="email"))
     last_lines = text.splitlines()[-2:]
     assert last_lines == ["Karin Ek", "Nordbygg AB"]

@@ -81,9 +81,7 @@ free_text = st.one_of(
     st.just(""),
     st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=6).map(". ".join),
     st.text(alphabet=st.characters(categories=["L", "Zs", "P", "Nd"]), max_size=300),
-    st.builds(lambda s, n: (s + ". ") * n, st.sampled_from(FRAGMENTS), st.integers(5, 60)).map(
-        lambda s: s[:2000]
-    ),
+    st.builds(lambda s, n: (s + ". ") * n, st.sampled_from(FRAGMENTS), st.integers(5, 60)).map(lambda s: s[:2000]),
 )
 
 

@@ -38,6 +38,10 @@ DECISIONS_OK = [
     ("sv", "email", "Vi har till slut valt Jonas Ek."),
     ("sv", "phone", "- Tyvärr, vi kör på en annan kandidat."),
     ("sv", "email", "Rekryteringen har landat i en annan sökande."),
+    ("en", "phone", "- We offered it to Sam, sorry."),
+    ("sv", "phone", "- Du är inte med i nästa steg, tyvärr."),
+    ("en", "phone", "- Look, it's not going to be you for this one."),
+    ("en", "phone", "- Sorry, no job this time."),
 ]
 
 # (language, channel, decision) - no decision or an open one: no_clear_decision and nothing else.
@@ -60,6 +64,16 @@ NOT_DECIDED = [
     ("sv", "email", "Tyvärr har beslutet om tjänsten blivit försenat."),
     ("en", "phone", "- We'll see how it pans out with the other applicants."),
     ("sv", "email", "Vi är inte klara med rekryteringen ännu."),
+    ("en", "email", "I hope you don't mind that I call about the position."),
+    ("en", "email", "Sorry for the delay in getting back to you about the role."),
+    ("en", "phone", "- No pressure, but do you have any questions about the job?"),
+    ("sv", "email", "Ledsen att det dröjt med beskedet om tjänsten."),
+    ("sv", "phone", "- Du behöver inte svara direkt om tjänsten."),
+    ("en", "email", "We haven't finished the interviews for the role."),
+    ("sv", "email", "Vi har inte pratat klart om tjänsten i teamet."),
+    ("en", "email", "We have several other candidates to meet next week."),
+    ("sv", "phone", "- Det kan bli du, det kan bli någon annan."),
+    ("en", "phone", "- Honestly it could go either way."),
 ]
 
 # (language, channel, sentence) - blunt, casual or sarcastic belittling.
@@ -85,6 +99,11 @@ HARSH = [
     ("sv", "email", "Din kod var faktiskt ganska slarvig."),
     ("sv", "phone", "- Ta det inte så hårt."),
     ("sv", "email", "Du svamlade hela tiden."),
+    ("en", "phone", "- Your presentation was, frankly, a mess."),
+    ("en", "email", "It was obvious you hadn't prepared."),
+    ("sv", "email", "Det märktes att du inte hade förberett dig alls."),
+    ("sv", "phone", "- Du snackade mest skit."),
+    ("en", "email", "Nice try, though."),
 ]
 # (language, channel, sentence, context) - requested feedback, situations, customers: not harsh.
 HARSH_INNOCENT = [
@@ -99,6 +118,8 @@ HARSH_INNOCENT = [
     ("sv", "email", "Kunderna i butiken kan vara rätt stökiga, och du beskrev det bra.", {}),
     ("en", "email", "Our old system is honestly pretty poor, so your ideas were welcome.", {}),
     ("sv", "phone", "- Det var faktiskt ett tufft case, och du tog dig an det bra.", {}),
+    ("sv", "email", "Vi uppskattade dels din struktur, dels ditt lugn.", {}),
+    ("en", "email", "Your previous team was honestly quite chaotic, and you brought order to it.", {}),
 ]
 
 # (language, channel, sentence) - enumerated or piled-up reasons.
@@ -121,6 +142,8 @@ OVER_DETAILED = [
     ("sv", "email", "Du var nervös, ostrukturerad och ovan vid våra system."),
     ("en", "phone", "- Reasons: one, experience; two, availability; three, salary."),
     ("sv", "phone", "- Skälen är flera: erfarenhet, tillgänglighet och lönenivå."),
+    ("en", "email", "First, your experience was shorter. Second, we needed WMS skills. Third, the shifts clashed."),
+    ("sv", "email", "Dels saknade du truckkort, dels var lönekraven höga, dels passade inte schemat."),
 ]
 # (language, sentence) - score words about the company, not the candidate.
 SCORE_INNOCENT = [
@@ -142,6 +165,7 @@ PROMISES = [
     ("en", "phone", "- You'll be the first person we ring about the next role."),
     ("sv", "email", "Jag garanterar att du blir kallad till nästa rekrytering."),
     ("en", "email", "I can promise you a call as soon as a new job comes up."),
+    ("en", "phone", "- Next time it'll be your turn, I promise."),
 ]
 # (language, channel, sentence) - conditional, consent-based or keepable: no false_promise.
 PROMISE_INNOCENT = [

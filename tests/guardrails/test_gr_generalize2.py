@@ -23,6 +23,7 @@ from gr_generalize2_cases import (
 )
 from gr_generalize_cases import build, context
 
+from drafter.models import CheckContext
 from guardrails import check
 from guardrails.report import GuardrailReport
 
@@ -103,9 +104,7 @@ def test_conditional_or_keepable_promises_pass(language: str, channel: str, sent
 
 
 @pytest.mark.parametrize(("language", "sentence", "ctx"), AGE_INNOCENT)
-def test_clients_described_by_age_are_not_an_age_reference(
-    language: str, sentence: str, ctx: dict[str, str]
-) -> None:
+def test_clients_described_by_age_are_not_an_age_reference(language: str, sentence: str, ctx: dict[str, str]) -> None:
     report = run(build(language, extra=sentence), language, "email", **ctx)
     assert "protected_ground" not in report.rules(), report.violations
 
@@ -114,3 +113,54 @@ def test_clients_described_by_age_are_not_an_age_reference(
 def test_age_of_the_candidate_or_team_is_blocked(language: str, sentence: str, ctx: dict[str, str]) -> None:
     report = run(build(language, extra=sentence), language, "email", **ctx)
     assert "protected_ground" in blocking(report), report.violations
+
+
+@pytest.mark.parametrize(
+    ("language", "positive", "highlights"),
+    [
+        ("sv", "Du hade full koll på hur en flotta av truckar sköts.", "din känsla för truckflottor"),
+        ("en", "Your feel for planning shifts stood out.", "shift planning"),
+    ],
+)
+def test_a_loosely_echoed_highlight_counts(language: str, positive: str, highlights: str) -> None:
+    text = build(language, positive=positive)
+    assert "missing_positive" not in run(text, language, "email", highlights=highlights).rules()
+    unrelated = build(language, positive="Det var trevligt att ses." if language == "sv" else "It was nice to meet.")
+    assert "missing_positive" in run(unrelated, language, "email", highlights=highlights).rules()
+
+
+# Found by the third blind set: praise idioms, heritage buildings, family-run employers, a promise hidden
+# behind a negated phrase, and "the place went to someone else".
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        ("Du var lösningsorienterad i caset, det ska du ha cred för.", {"language": "sv"}),
+        ("Din kunskap om våra medeltida kyrkor var imponerande.", {"language": "sv"}),
+        ("We're a small family-run firm, so I like to ring people myself.", {"language": "en"}),
+    ],
+)
+def test_blind3_innocent_phrases_do_not_block(text: str, ctx: dict[str, str]) -> None:
+    report = check(text, CheckContext(**ctx))
+    assert not {"harsh_tone", "protected_ground"} & {v.rule for v in report.blocking}
+
+
+def test_a_negated_phrase_does_not_hide_a_promise() -> None:
+    text = "- But don't worry, we'll definitely call you first when the next role opens up."
+    assert "false_promise" in check(text, CheckContext(language="en")).rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tyvärr har vi bara en plats, och den här gången gick den till någon som kommit längre i utbildningen.",
+        "Sadly the role went to someone with more retail experience.",
+    ],
+)
+def test_the_place_went_to_someone_else_is_a_decision(text: str) -> None:
+    lang = "sv" if "Tyvärr" in text else "en"
+    assert "no_clear_decision" not in check(text, CheckContext(language=lang)).rules()
+
+
+def test_sending_a_contract_is_a_promise() -> None:
+    text = "Kontraktet skickar jag över nästa vecka."
+    assert "false_promise" in check(text, CheckContext(language="sv")).rules()
