@@ -85,6 +85,29 @@ def load_model(path: str, n_ctx: int, n_threads: int) -> Llama:
         return _MODELS[key]
 
 
+def prepare_prompt(llama: Llama, prompt: str, block: int = 128) -> None:
+    """Bring the model's KV cache to the prompt's last whole block, evaluating block by block.
+
+    Reusing the cache makes a draft fast, but llama.cpp's numbers depend on how a prompt is split
+    into batches, so plain reuse gives the same request different drafts depending on what ran
+    before. Here every token before the last block boundary is always evaluated in whole
+    `block`-sized batches (the part shared with the previous prompt is kept, at a boundary), and
+    the tail is evaluated by the completion call in one batch: the same prompt gives the same
+    draft whatever ran before, and a shared few-shot prefix is evaluated once.
+    """
+    tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=True, special=True)
+    last = ((len(tokens) - 1) // block) * block
+    shared = 0
+    for cached, new in zip(llama.input_ids[: llama.n_tokens], tokens, strict=False):
+        if cached != new:
+            break
+        shared += 1
+    start = min((shared // block) * block, last)
+    llama.n_tokens = start  # the next eval drops every cached token from here on
+    for k in range(start, last, block):
+        llama.eval(tokens[k : k + block])
+
+
 class LlamaCppCompletion(LLM):
     """A langchain-core LLM over llama-cpp-python's streaming completion."""
 
@@ -122,6 +145,7 @@ class LlamaCppCompletion(LLM):
         llama = self.llama
         seed = kwargs.get("seed", self.seed)
         with _RUN_LOCK:
+            prepare_prompt(llama, prompt)
             prompt_tokens = len(llama.tokenize(prompt.encode("utf-8")))
             generated = 0
             for part in llama.create_completion(
