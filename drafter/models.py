@@ -13,11 +13,12 @@ Language = Literal["sv", "en"]
 Channel = Literal["email", "phone"]
 Tone = Literal["warm", "formal"]
 
-# Generous bounds: they stop pasted documents, not real answers.
+# Generous bounds: they stop pasted documents, not real answers. (Prompts see at most
+# PROMPT_FIELD_CHARS of a field, so a long field cannot overflow a small model's context.)
 MAX_NAME = 100
-MAX_SHORT = 200
-MAX_TEXT = 2000
-MAX_NOTES = 10_000
+MAX_SHORT = 300
+MAX_TEXT = 4000
+MAX_NOTES = 20_000
 
 
 def _clean(value: Any) -> Any:

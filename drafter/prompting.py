@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
 PROMPT_VERSION = "v1"
+PROMPT_FIELD_CHARS = 1200
 
 # What a prompt may use: request fields (never internal_notes or chosen_candidate_name) and
 # `first_name`, derived from candidate_name.
@@ -155,8 +156,12 @@ class PromptSpec(BaseModel):
 
 
 def _one_line(value: str) -> str:
-    # A field is data: newlines in it must not open a new prompt section.
-    return " ".join(str(value).split())
+    # A field is data: newlines in it must not open a new prompt section, and a pasted essay
+    # must not crowd the examples out of a small model's context.
+    text = " ".join(str(value).split())
+    if len(text) <= PROMPT_FIELD_CHARS:
+        return text
+    return text[:PROMPT_FIELD_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 @cache

@@ -31,7 +31,7 @@ def test_defaults_and_stripping() -> None:
         ),
         (
             {**BASE, "internal_notes": "x" * 10_000_000},
-            "Field 'internal_notes' is too long (at most 10000 characters).",
+            "Field 'internal_notes' is too long (at most 20000 characters).",
         ),
         ({**BASE, "language": "de"}, "Field 'language' has an invalid value"),
         ({**BASE, "colour": "red"}, "Unknown field 'colour'."),

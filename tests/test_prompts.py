@@ -61,3 +61,12 @@ def test_prompt_snapshot_and_privacy(lang: str, channel: str, tone: str) -> None
         snapshot.write_text(completion, encoding="utf-8")
     assert snapshot.exists(), f"missing {snapshot.name}: run with UPDATE_SNAPSHOTS=1"
     assert completion == snapshot.read_text(encoding="utf-8"), "prompt changed: rerun with UPDATE_SNAPSHOTS=1"
+
+
+def test_long_fields_are_cut_for_the_prompt_only() -> None:
+    long = "ord " * 1000
+    req = _request("sv", "email", "warm").model_copy(update={"highlights": long, "reason": long, "feedback": long})
+    prompt = load_prompt("sv", "email").completion_prompt(req)
+    assert len(prompt) < 3 * 1300 + len(load_prompt("sv", "email").completion_prompt(_request("sv", "email", "warm")))
+    assert "ord …" in prompt
+    assert req.highlights == long  # the request itself keeps every word for the checks

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from collections.abc import Iterator
@@ -66,6 +67,16 @@ def _silence_llama_logs() -> None:
 
 
 _LOG_CALLBACK: Any = None  # kept referenced: llama.cpp holds a pointer to it
+
+
+@atexit.register
+def _close_models() -> None:
+    # Free models before interpreter teardown, when llama.cpp's own finaliser finds its
+    # bindings already gone and prints an ignored exception.
+    with _LOAD_LOCK:
+        for model in _MODELS.values():
+            model.close()
+        _MODELS.clear()
 
 
 def load_model(path: str, n_ctx: int, n_threads: int) -> Llama:

@@ -12,6 +12,7 @@ from ui_test_support import APP, FORM, GOOD_SV, DownDrafter, fill_form, submit
 
 from drafter.config import Settings
 from drafter.errors import InputError
+from drafter.models import MAX_SHORT
 from guardrails import RULES
 
 
@@ -198,9 +199,9 @@ def test_too_long_input_is_capped_and_input_errors_are_one_message(
     drafter = DownDrafter(settings, settings.profile("fake"))
     drafter.error = InputError("The request is too long for the model's context window.")
     at = make_app(drafter=drafter)
-    fill_form(at, {**FORM, "role": "x" * 300})
+    fill_form(at, {**FORM, "role": "x" * (MAX_SHORT + 100)})
     submit(at)
     assert not at.exception
-    assert at.text_input(key="f_role").value == "x" * 200  # the form caps text at the model's limits
+    assert at.text_input(key="f_role").value == "x" * MAX_SHORT  # the form caps text at the model's limits
     assert [e.value for e in at.error] == ["The request is too long for the model's context window."]
     assert "result_email" not in at.session_state
