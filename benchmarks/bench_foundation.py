@@ -39,25 +39,52 @@ def bench_help(runs: int = 10) -> None:
     print(f"drafter --help wall s ({runs} runs): {_stats(times)}   target < 0.5")
 
 
-def bench_cold_draft(runs: int = 3) -> None:
+COLD_REQUESTS = {
+    "sv-email": REQUEST,
+    "en-email": {
+        "candidate_name": "Ravi Kumar", "role": "QA Engineer", "company": "Northwind Labs",
+        "recruiter_name": "Helen Park", "language": "en", "tone": "formal",
+        "highlights": "a well-structured test plan for the mobile checkout",
+        "reason": "we chose a candidate with more performance-testing experience",
+    },
+    "sv-phone": {
+        "candidate_name": "Jonas Pettersson", "role": "lagerledare", "company": "Logistikhuset",
+        "recruiter_name": "Sanna Ali", "channel": "phone",
+        "highlights": "tydliga exempel på hur du planerat bemanning",
+        "reason": "en annan kandidat hade mer erfarenhet av WMS-system",
+    },
+}  # fmt: skip
+
+
+def _cold_runs(req: Path, config: Path | None, runs: int) -> tuple[list[float], dict[str, object]]:
+    cmd = [*DRAFTER, *(["--config", str(config)] if config else []), "draft", str(req), "--model", "local", "--json"]
+    times, result = [], {}
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        times.append(time.perf_counter() - t0)
+        result = json.loads(out.stdout)
+    return times, result
+
+
+def bench_cold_draft(runs: int = 2) -> None:
+    """Cold `drafter draft` (new process: imports, model load, prompt, generation, checks)."""
     with tempfile.TemporaryDirectory() as tmp:
-        req = Path(tmp) / "req.json"
-        req.write_text(json.dumps(REQUEST), encoding="utf-8")
-        times, tokens, attempts = [], [], []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            out = subprocess.run(
-                [*DRAFTER, "draft", str(req), "--model", "local", "--json"],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            times.append(time.perf_counter() - t0)
-            result = json.loads(out.stdout)
-            tokens.append(sum(a["usage"]["completion_tokens"] or 0 for a in result["attempts"]))
-            attempts.append(len(result["attempts"]))
-    print(f"cold `drafter draft --model local` wall s ({runs} runs): {_stats(times)}   target < 5")
-    print(f"  generated tokens per draft: {tokens}; attempts per draft: {attempts}")
+        one_sample = Path(tmp) / "one-sample.toml"
+        # Same profiles, but a single model attempt: the cost of one generation, without resamples.
+        text = (ROOT / "drafter.toml").read_text(encoding="utf-8").replace("max_samples = 3", "max_samples = 1")
+        one_sample.write_text(text, encoding="utf-8")
+        for name, request in COLD_REQUESTS.items():
+            req = Path(tmp) / f"{name}.json"
+            req.write_text(json.dumps(request), encoding="utf-8")
+            for label, config in (("one attempt", one_sample), ("full pipeline", None)):
+                times, result = _cold_runs(req, config, runs)
+                attempts = result["attempts"]  # type: ignore[index]
+                tokens = [a["usage"]["completion_tokens"] for a in attempts]
+                print(
+                    f"cold draft {name:<8} {label:<13} wall s ({runs} runs): {_stats(times)}   target < 5; "
+                    f"attempts {len(attempts)}, generated tokens {tokens}, fallback {result['fallback_used']}"
+                )
 
 
 def bench_generation_ratio(rounds: int = 5, max_tokens: int = 150) -> None:
