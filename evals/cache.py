@@ -7,6 +7,7 @@ import json
 import os
 import re
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,15 +20,37 @@ if TYPE_CHECKING:
 
 DEFAULT_CACHE_DIR = Path(".cache/evals")
 # Bump when the cached payload or what it depends on changes shape.
-CACHE_SCHEMA = 1
+CACHE_SCHEMA = 2
+ROOT = Path(__file__).resolve().parent.parent
+# What a draft depends on besides the profile and the request: prompt files (their content, not
+# just the version name), the pipeline and providers, the guardrails that decide on repairs.
+FINGERPRINT_GLOBS = (
+    "prompts/**/*.toml",
+    "drafter/**/*.py",
+    "drafter/**/*.toml",
+    "guardrails/**/*.py",
+    "guardrails/**/*.toml",
+)
+
+
+@cache
+def code_fingerprint() -> str:
+    """Return a hash of everything besides profile and request that shapes a draft."""
+    digest = hashlib.sha256()
+    for pattern in FINGERPRINT_GLOBS:
+        for path in sorted(ROOT.glob(pattern)):
+            digest.update(path.relative_to(ROOT).as_posix().encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def cache_key(drafter: Drafter, request: DraftRequest) -> str:
-    """Return the key of a draft: profile (name and settings), prompt version, pipeline budget, request."""
+    """Return the key of a draft: profile, prompt version, code fingerprint, pipeline budget, request."""
     material = {
         "schema": CACHE_SCHEMA,
         "profile": drafter.profile.model_dump(mode="json"),
         "prompt_version": drafter.prompt_version,
+        "code": code_fingerprint(),
         "repair": drafter.settings.repair.model_dump(mode="json"),
         "guardrails": drafter.settings.guardrails.model_dump(mode="json"),
         "request": request.model_dump(mode="json"),

@@ -164,3 +164,20 @@ def test_the_place_went_to_someone_else_is_a_decision(text: str) -> None:
 def test_sending_a_contract_is_a_promise() -> None:
     text = "Kontraktet skickar jag över nästa vecka."
     assert "false_promise" in check(text, CheckContext(language="sv")).rules()
+
+
+# Found by the eval rubric: the local model often writes "the recruitment is over" and nothing more.
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Vi har nu avslutat rekryteringen och vi önskar dig lycka till med nästa steg.", "sv"),
+        ("Vi har nu avslutat rekryteringen och är mycket nöjda med din genomgång av budgeten.", "sv"),
+    ],
+)
+def test_finishing_the_recruitment_is_not_a_decision(text: str, lang: str) -> None:
+    assert "no_clear_decision" in check(text, CheckContext(language=lang)).rules()
+
+
+def test_ending_the_candidates_part_is_a_decision() -> None:
+    text = "Vi har valt att avsluta din del i processen."
+    assert "no_clear_decision" not in check(text, CheckContext(language="sv")).rules()
