@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Generator
 
 from drafter.models import DraftResult
+
+_NEXT_SECTION = re.compile(r"\n#|\n[ \t]*([-*_=])(?:[ \t]*\1){2,}[ \t]*(?:\n|$)")
 
 
 def clean_output(text: str) -> str:
     """Trim what a model adds around the draft: a started next section, repeated lines, blank runs."""
     text = text.replace("\r\n", "\n")
-    cut = text.find("\n#")
-    if cut != -1:
-        text = text[:cut]
+    # A heading or a horizontal rule means the model has moved on to something else.
+    end = _NEXT_SECTION.search(text)
+    if end:
+        text = text[: end.start()]
     seen: set[str] = set()
     kept: list[str] = []
     for line in text.split("\n"):

@@ -127,3 +127,13 @@ def test_abandoned_stream_releases_the_model(fake_drafter, sample_request) -> No
     assert drafter.draft(sample_request).report.passed
     with pytest.raises(StopIteration):
         next(stream)
+
+
+@pytest.mark.parametrize("rule", ["---", "***", "___", "- - -", "==="])
+def test_clean_output_stops_at_a_horizontal_rule(rule: str) -> None:
+    assert clean_output(f"Hej Anna,\nText.\n{rule}\n- Anna, projektledare") == "Hej Anna,\nText."
+
+
+def test_clean_output_keeps_bullets_and_hyphens() -> None:
+    text = "- Hej Jonas.\n- Tack för intervjun.\n- Lycka till - och hör av dig!"
+    assert clean_output(text) == text
