@@ -78,3 +78,10 @@ def test_cli_draft_on_local_prints_a_valid_result(tmp_path: Path) -> None:
     result = DraftResult.model_validate(json.loads(proc.stdout))
     assert result.model == "local" and result.report.passed
     assert "Ravi" in result.text and "Helen" in result.text
+
+
+def test_draft_is_the_same_after_other_languages_ran(local_drafter: Drafter) -> None:
+    # The Swedish prompt's prefix is restored from a snapshot the second time: same numbers, same draft.
+    first = local_drafter.draft(REQUESTS["sv-email"]).attempts[0].text
+    local_drafter.draft(REQUESTS["en-email"])
+    assert local_drafter.draft(REQUESTS["sv-email"]).attempts[0].text == first

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import atexit
+import ctypes
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -96,15 +98,69 @@ def load_model(path: str, n_ctx: int, n_threads: int) -> Llama:
         return _MODELS[key]
 
 
+class PrefixStates:
+    """KV-cache snapshots at block boundaries, so every few-shot prefix is evaluated once per process.
+
+    Only the KV cache of sequence 0 is copied (a few MB), not llama-cpp-python's logits. A restored
+    snapshot holds exactly the numbers the block-by-block evaluation produced, so a draft is the same
+    whether its prefix was restored, reused live or computed now.
+    """
+
+    def __init__(self, max_bytes: int = 512 * 1024 * 1024) -> None:
+        self.max_bytes = max_bytes
+        self._states: OrderedDict[tuple[int, ...], bytes] = OrderedDict()
+        self._bytes = 0
+
+    def longest(self, tokens: list[int], last: int, block: int) -> int:
+        """Return the largest block boundary <= last whose prefix has a snapshot (0: none)."""
+        for boundary in range(last, 0, -block):
+            if tuple(tokens[:boundary]) in self._states:
+                return boundary
+        return 0
+
+    def restore(self, llama: Llama, tokens: list[int], boundary: int) -> None:
+        """Load the snapshot of tokens[:boundary] into the model."""
+        import llama_cpp
+
+        key = tuple(tokens[:boundary])
+        data = self._states[key]
+        self._states.move_to_end(key)
+        llama_cpp.llama_memory_clear(llama_cpp.llama_get_memory(llama.ctx), True)
+        buffer = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
+        if llama_cpp.llama_state_seq_set_data(llama.ctx, buffer, len(data), 0) != len(data):
+            raise ProviderError("Could not restore a cached prompt state in llama.cpp.")
+        llama.input_ids[:boundary] = tokens[:boundary]
+        llama.n_tokens = boundary
+
+    def save(self, llama: Llama, tokens: list[int], boundary: int) -> None:
+        """Snapshot the model's KV cache for tokens[:boundary] (the model is at that boundary)."""
+        import llama_cpp
+
+        key = tuple(tokens[:boundary])
+        if key in self._states:
+            return
+        size = llama_cpp.llama_state_seq_get_size(llama.ctx, 0)
+        buffer = (ctypes.c_uint8 * size)()
+        written = llama_cpp.llama_state_seq_get_data(llama.ctx, buffer, size, 0)
+        self._states[key] = bytes(memoryview(buffer)[:written])
+        self._bytes += written
+        while self._bytes > self.max_bytes and self._states:
+            _, dropped = self._states.popitem(last=False)
+            self._bytes -= len(dropped)
+
+
+_PREFIX_STATES: dict[int, PrefixStates] = {}
+
+
 def prepare_prompt(llama: Llama, prompt: str, block: int = 128) -> None:
     """Bring the model's KV cache to the prompt's last whole block, evaluating block by block.
 
     Reusing the cache makes a draft fast, but llama.cpp's numbers depend on how a prompt is split
     into batches, so plain reuse gives the same request different drafts depending on what ran
     before. Here every token before the last block boundary is always evaluated in whole
-    `block`-sized batches (the part shared with the previous prompt is kept, at a boundary), and
-    the tail is evaluated by the completion call in one batch: the same prompt gives the same
-    draft whatever ran before, and a shared few-shot prefix is evaluated once.
+    `block`-sized batches (from the part shared with the live cache or a snapshot, at a boundary),
+    and the tail is evaluated by the completion call in one batch: the same prompt gives the same
+    draft whatever ran before, and a shared few-shot prefix is evaluated once per process.
     """
     tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=True, special=True)
     last = ((len(tokens) - 1) // block) * block
@@ -114,9 +170,15 @@ def prepare_prompt(llama: Llama, prompt: str, block: int = 128) -> None:
             break
         shared += 1
     start = min((shared // block) * block, last)
+    states = _PREFIX_STATES.setdefault(id(llama), PrefixStates())
+    snapshot = states.longest(tokens, last, block)
+    if snapshot > start:
+        states.restore(llama, tokens, snapshot)
+        start = snapshot
     llama.n_tokens = start  # the next eval drops every cached token from here on
     for k in range(start, last, block):
         llama.eval(tokens[k : k + block])
+        states.save(llama, tokens, k + block)
 
 
 class LlamaCppCompletion(LLM):
