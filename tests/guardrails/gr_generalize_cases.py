@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from drafter.models import CheckContext
+from guardrails import check
+from guardrails.report import GuardrailReport
 
 # A rejection in four parts; tests swap one part for a new phrasing.
 PARTS: dict[tuple[str, str], dict[str, str]] = {
@@ -64,6 +66,16 @@ def context(language: str = "sv", channel: str = "email", **overrides: Any) -> C
     }
     data.update(overrides)
     return CheckContext(**data)
+
+
+def run(text: str, language: str, channel: str, **overrides: Any) -> GuardrailReport:
+    """Check a text in the base context of the generalization letters."""
+    return check(text, context(language, channel, **overrides))
+
+
+def blocking(report: GuardrailReport) -> set[str]:
+    """Return the ids of the block rules a report names."""
+    return {v.rule for v in report.blocking}
 
 
 # (language, channel, decision) - real decisions in unusual words: no block at all.

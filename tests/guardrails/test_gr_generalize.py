@@ -25,22 +25,10 @@ from gr_generalize_cases import (
     PROTECTED_INNOCENT,
     UNDECIDED,
     UNREQUESTED,
+    blocking,
     build,
-    context,
+    run,
 )
-
-from guardrails import check
-from guardrails.report import GuardrailReport
-
-
-def run(text: str, language: str, channel: str, **overrides: Any) -> GuardrailReport:
-    """Check a text in the base context of the generalization letters."""
-    return check(text, context(language, channel, **overrides))
-
-
-def blocking(report: GuardrailReport) -> set[str]:
-    """Return the ids of the block rules a report names."""
-    return {v.rule for v in report.blocking}
 
 
 def test_the_base_letters_pass_cleanly() -> None:

@@ -21,21 +21,10 @@ from gr_generalize2_cases import (
     PROMISES,
     SCORE_INNOCENT,
 )
-from gr_generalize_cases import build, context
+from gr_generalize_cases import blocking, build, run
 
 from drafter.models import CheckContext
 from guardrails import check
-from guardrails.report import GuardrailReport
-
-
-def run(text: str, language: str, channel: str, **overrides: Any) -> GuardrailReport:
-    """Check a text in the base context of the generalization letters."""
-    return check(text, context(language, channel, **overrides))
-
-
-def blocking(report: GuardrailReport) -> set[str]:
-    """Return the ids of the block rules a report names."""
-    return {v.rule for v in report.blocking}
 
 
 @pytest.mark.parametrize(("language", "channel", "decision"), DECISIONS_OK)
