@@ -64,8 +64,10 @@ def check(
     if not isinstance(context, DraftRequest | CheckContext):
         raise GuardrailError("The check context must be a DraftRequest or a CheckContext.")
     settings = settings or GuardrailSettings()
-    found = length.check_length(prepare(text, context), settings)
-    doc = prepare(text[:MAX_SCAN_CHARS], context)
+    full = prepare(text, context)
+    found = length.check_length(full, settings)
+    # Prepare (and infer the language of) the text a second time only when it was cut.
+    doc = full if len(text) <= MAX_SCAN_CHARS else prepare(text[:MAX_SCAN_CHARS], context)
     for rule in CHECKS:
         found.extend(rule(doc, settings))
     return GuardrailReport.from_violations(found)

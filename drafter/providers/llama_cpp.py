@@ -152,7 +152,7 @@ class PrefixStates:
 _PREFIX_STATES: dict[int, PrefixStates] = {}
 
 
-def prepare_prompt(llama: Llama, prompt: str, block: int = 128) -> None:
+def prepare_prompt(llama: Llama, prompt: str, block: int = 128) -> int:
     """Bring the model's KV cache to the prompt's last whole block, evaluating block by block.
 
     Reusing the cache makes a draft fast, but llama.cpp's numbers depend on how a prompt is split
@@ -161,6 +161,7 @@ def prepare_prompt(llama: Llama, prompt: str, block: int = 128) -> None:
     `block`-sized batches (from the part shared with the live cache or a snapshot, at a boundary),
     and the tail is evaluated by the completion call in one batch: the same prompt gives the same
     draft whatever ran before, and a shared few-shot prefix is evaluated once per process.
+    Return the prompt's token count.
     """
     tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=True, special=True)
     last = ((len(tokens) - 1) // block) * block
@@ -179,6 +180,7 @@ def prepare_prompt(llama: Llama, prompt: str, block: int = 128) -> None:
     for k in range(start, last, block):
         llama.eval(tokens[k : k + block])
         states.save(llama, tokens, k + block)
+    return len(tokens)
 
 
 class LlamaCppCompletion(LLM):
@@ -218,8 +220,7 @@ class LlamaCppCompletion(LLM):
         llama = self.llama
         seed = kwargs.get("seed", self.seed)
         with _RUN_LOCK:
-            prepare_prompt(llama, prompt)
-            prompt_tokens = len(llama.tokenize(prompt.encode("utf-8")))
+            prompt_tokens = prepare_prompt(llama, prompt)
             generated = 0
             for part in llama.create_completion(
                 prompt,
