@@ -1,7 +1,8 @@
-"""Foundation figures: `drafter --help` wall time, cold `drafter draft` on local, pipeline vs raw llama-cpp speed.
+"""Foundation figures: `drafter --help`, cold `drafter draft` on local, pipeline vs raw llama-cpp, the worker.
 
-Targets (issue #2): --help < 0.5 s; cold local draft < 5 s for a ~150-token draft;
-pipeline generation speed >= 0.9 x raw llama-cpp-python on the same prompt and token count.
+Targets (issues #2, #8): --help < 0.5 s; cold local draft < 5 s for a ~150-token draft;
+pipeline generation speed (through the worker process) >= 0.9 x raw llama-cpp-python in process on
+the same prompt and token count; the process boundary's cost per draft and the worker's start time.
 """
 
 from __future__ import annotations
@@ -88,23 +89,30 @@ def bench_cold_draft(runs: int = 2) -> None:
 
 
 def bench_generation_ratio(rounds: int = 5, max_tokens: int = 150) -> None:
+    """Pipeline client (through the worker process) vs raw llama-cpp-python in this process."""
+    from llama_cpp import Llama
+
     from drafter.models import DraftRequest
     from drafter.pipeline import Drafter
     from drafter.prompting import prompt_for
+    from drafter.providers.llama_cpp import LlamaCppCompletion
+    from drafter.providers.llama_worker import PrefixStates, prepare_prompt
 
     drafter = Drafter.from_config("local")
     client = drafter.client
-    request = DraftRequest.model_validate(REQUEST)
-    spec = prompt_for(request)
-    prompt = spec.completion_prompt(request)
     llm = client.model
-    llama = llm.llama  # type: ignore[attr-defined]
-    llm.max_tokens = max_tokens  # type: ignore[attr-defined]
+    assert isinstance(llm, LlamaCppCompletion)
+    request = DraftRequest.model_validate(REQUEST)
+    prompt = prompt_for(request).completion_prompt(request)
+    llm.max_tokens = max_tokens
+    llama = Llama(model_path=llm.model_path, n_ctx=llm.n_ctx, n_threads=llm.n_threads, verbose=False)
+    states = PrefixStates()
     # No stop sequences on either side, so both generate exactly max_tokens tokens.
-    raw_kwargs = dict(max_tokens=max_tokens, temperature=llm.temperature, top_p=llm.top_p, seed=7, stop=[])  # type: ignore[attr-defined]
+    raw_kwargs = dict(max_tokens=max_tokens, temperature=llm.temperature, top_p=llm.top_p, seed=7, stop=[])
 
     def raw() -> tuple[float, int]:
         t0 = time.perf_counter()
+        prepare_prompt(llama, states, prompt)  # the same cached-prefix work the worker does
         n = sum(1 for _ in llama.create_completion(prompt, stream=True, **raw_kwargs))
         return time.perf_counter() - t0, n
 
@@ -113,20 +121,41 @@ def bench_generation_ratio(rounds: int = 5, max_tokens: int = 150) -> None:
         n = sum(1 for _ in client.stream(prompt, stop=[], seed=7))
         return time.perf_counter() - t0, n
 
-    raw(), pipeline()  # warm-up: the prompt's KV cache is then shared by both
-    ratios, raw_tps, pipe_tps = [], [], []
+    raw(), pipeline()  # warm-up: each side's prompt prefix is then cached
+    ratios, raw_tps, pipe_tps, boundary_ms = [], [], [], []
     for _ in range(rounds):
         rt, rn = raw()
         pt, pn = pipeline()
         raw_tps.append(rn / rt)
         pipe_tps.append(pn / pt)
         ratios.append((pn / pt) / (rn / rt))
-    print(f"generation tokens/s, raw llama-cpp ({max_tokens} tokens x {rounds}): {_stats(raw_tps)}")
-    print(f"generation tokens/s, pipeline client:                  {_stats(pipe_tps)}")
+        boundary_ms.append((pt - rt) * 1000)
+    llama.close()
+    print(f"generation tokens/s, raw llama-cpp in process ({max_tokens} tokens x {rounds}): {_stats(raw_tps)}")
+    print(f"generation tokens/s, pipeline client via worker:               {_stats(pipe_tps)}")
     print(f"pipeline / raw speed ratio (pairwise): {_stats(ratios)}   target >= 0.9")
+    print(f"process boundary cost per {max_tokens}-token draft, ms (pipeline - raw, pairwise): {_stats(boundary_ms)}")
+
+
+def bench_worker_start(runs: int = 3) -> None:
+    """Spawn to loaded model: what the first draft after a start (or a crash) waits for."""
+    from drafter.config import load_settings
+    from drafter.providers.llama_cpp import bundled_model_path
+    from drafter.providers.llama_supervisor import LocalWorker, WorkerSpec
+
+    profile = load_settings().profile("local")
+    spec = WorkerSpec(str(bundled_model_path()), profile.n_ctx, profile.n_threads or 2)
+    times = []
+    for _ in range(runs):
+        worker = LocalWorker(spec)
+        worker.info()
+        times.append(worker.ready_s or 0.0)
+        worker.close()
+    print(f"worker start (spawn to model loaded) s ({runs} runs): {_stats(times)}")
 
 
 if __name__ == "__main__":
     bench_help()
     bench_cold_draft()
     bench_generation_ratio()
+    bench_worker_start()

@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "eval": ("eval", "Run the offline eval suite, or compare two runs."),
     "ui": ("ui", "Start the Streamlit app."),
     "profiles": ("profiles", "List the configured model profiles."),
+    "doctor": ("doctor", "Show what the local model runs on and run a smoke generation."),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from about_panel import render_about
 from draft_form import render_form
 from streamlit.delta_generator import DeltaGenerator
 from ui_export import render_export
@@ -159,6 +160,7 @@ def main() -> None:
         st.error(t("config_error_title") + " " + str(exc), icon=":material/error:")
         st.stop()
     profile = select_model(settings)
+    render_about(settings, profile)
     st.title(":material/mail: " + t("app_title"), anchor=False)
     st.caption(t("tagline"))
 

