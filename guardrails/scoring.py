@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from drafter.errors import InputError
-from drafter.models import CheckContext, parse_context
+from guardrails.context import CheckContext
 from guardrails.engine import check
+from guardrails.errors import GuardrailError
 from guardrails.registry import RULES
 from guardrails.report import GuardrailReport
 from guardrails.settings import GuardrailSettings
@@ -54,7 +54,7 @@ def load_letters(path: str | Path) -> list[LabeledLetter]:
         try:
             raw: dict[str, Any] = json.loads(line)
         except json.JSONDecodeError:
-            raise InputError(f"Line {n} of {path} is not valid JSON.") from None
+            raise GuardrailError(f"Line {n} of {path} is not valid JSON.") from None
         ctx = dict(raw.get("context") or {})
         for key in ("language", "channel"):
             if raw.get(key):
@@ -63,7 +63,7 @@ def load_letters(path: str | Path) -> list[LabeledLetter]:
             LabeledLetter(
                 id=str(raw.get("id", n)),
                 text=raw["text"],
-                context=parse_context(ctx),
+                context=CheckContext.parse(ctx),
                 labels=set(raw.get("labels", [])),
                 good=bool(raw.get("good", False)),
             )

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from drafter.models import CheckContext
+from guardrails.context import CheckContext
 
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # A sentence ends at . ! ? or a line break; bullets and blank lines also split.
