@@ -23,10 +23,7 @@ def check_injection(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         out.append(
             violation(
                 "prompt_injection_echo",
-                doc.msg(
-                    f"Ta bort '{echo}': instruktioner och promptrader hör inte hemma i texten.",
-                    f"Remove '{echo}': instructions and prompt lines do not belong in the text.",
-                ),
+                doc.say("prompt_injection_echo", echo=echo),
                 (m.start(), m.end()),
             )
         )

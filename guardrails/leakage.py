@@ -63,10 +63,7 @@ def check_other_candidate(doc: Doc, settings: GuardrailSettings) -> list[Violati
             out.append(
                 violation(
                     "leaks_other_candidate",
-                    doc.msg(
-                        "Ta bort namnet på den som fick tjänsten; det får aldrig nämnas.",
-                        "Remove the name of the person who got the role; it must never be mentioned.",
-                    ),
+                    doc.say("leaks_other_candidate", "name"),
                     span,
                 )
             )
@@ -81,10 +78,7 @@ def check_other_candidate(doc: Doc, settings: GuardrailSettings) -> list[Violati
         out.append(
             violation(
                 "leaks_other_candidate",
-                doc.msg(
-                    "Beskriv inte den valda kandidatens meriter; säg bara att ni valt en annan kandidat.",
-                    "Do not describe the chosen candidate's merits; only say you chose someone else.",
-                ),
+                doc.say("leaks_other_candidate"),
                 sentence,
             )
         )
@@ -167,10 +161,7 @@ def check_notes(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     return [
         violation(
             "leaks_internal_notes",
-            doc.msg(
-                "Ta bort det som kommer från de interna anteckningarna; de får aldrig synas för kandidaten.",
-                "Remove what comes from the internal notes; they must never reach the candidate.",
-            ),
+            doc.say("leaks_internal_notes"),
             span,
         )
         for span in sorted(spans)

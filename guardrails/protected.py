@@ -1,142 +1,256 @@
-"""The protected-ground rule: the seven grounds of the Discrimination Act and their proxies."""
+"""The protected-ground rule: the seven grounds of the Discrimination Act and their proxies.
+
+Each ground is a concept lexicon (`lexicons/protected_<ground>.toml`): lemmas matched through
+their Snowball stem (and, in Swedish, as the head of a compound), phrases for multi-word proxies,
+and counter-examples. Whether a hit counts is decided by attribution (see `attribution.py`).
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from guardrails import lexicon
+from guardrails import attribution, lexicon, morph
 from guardrails.registry import violation
 from guardrails.report import Violation
 from guardrails.settings import GuardrailSettings
-from guardrails.text import Doc, words
+from guardrails.text import WORD_RE, Doc, Token
 
 PREFIX = "protected_"
-# Words sharing this much of a prefix count as one word; "kvinnor" is not "Kvinnohuset".
-SAME_WORD_MIN_PREFIX = 4
-SAME_WORD_SHARE = 0.65
+LANGUAGES = ("sv", "en")
+# A sentence with this many content words (of this length) from the role, company or highlights
+# renders the recruiter's own description of the job: its ground words describe the job.
+ECHO_MIN_WORDS = 2
+ECHO_MIN_LEN = 4
 
 
 @dataclass(frozen=True)
 class Ground:
-    """One ground's compiled lexicon."""
+    """One ground's compiled concept lexicon."""
 
     ground: str
     label_sv: str
     label_en: str
-    hits: dict[str, re.Pattern[str]]  # language -> lowercase patterns, run on Doc.lower
-    cased: dict[str, re.Pattern[str]]  # language -> patterns that look at capitals, run on the text
-    allow: re.Pattern[str]
-    allow_phrases: re.Pattern[str]
-    # People the job serves ("the young people at the centre"): innocent unless the sentence
-    # is about the team, a hire or the candidate ("we wanted young people in the team").
-    clients: re.Pattern[str]
-    targets: re.Pattern[str]
+    not_phrases: dict[str, re.Pattern[str]]  # language -> counter-example phrases, run on Doc.lower
+
+    def label(self, language: str) -> str:
+        """Return the ground's name in a message language."""
+        return self.label_sv if language == "sv" else self.label_en
+
+
+@dataclass(frozen=True)
+class Index:
+    """Every ground's words for one language, keyed by stem."""
+
+    exact: dict[str, int]  # words written "=form": matched as that form only (their stem would collide)
+    stems: dict[str, int]  # stem of a lemma -> ground index
+    heads: dict[str, int]  # stems of lemmas that may head a Swedish compound ("knäskada") -> ground index
+    not_words: frozenset[str]  # counter-example words, as written
+    not_stems: frozenset[str]  # stems of counter-example words that are no lemma's stem
+    cued: frozenset[str]  # stems of group nouns ("lads", "killar") that count only as the fit or the hire
+    phrases: re.Pattern[str]  # every ground's phrases, group g<i> = ground i
+
+
+def _lang_list(data: dict[str, object], key: str, language: str) -> list[str]:
+    table = data.get(key, {})
+    values = table.get(language, []) if isinstance(table, dict) else []
+    return [str(v) for v in values]
 
 
 @cache
-def combined(language: str) -> re.Pattern[str]:
-    """Return one pattern for every ground (group `g<i>` = ground i), so the text is scanned once."""
-    parts = [f"(?P<g{i}>{g.hits[language].pattern})" for i, g in enumerate(grounds())]
-    if all(p.startswith(r"(?P<g" + str(i) + r">\b(?:") for i, p in enumerate(parts)):
-        # Every ground starts at a word boundary: test it once for all of them.
-        parts = [p.replace(r">\b(?:", ">(?:", 1) for p in parts]
-        return lexicon.compile_any([r"\b(?:" + "|".join(parts) + ")"], where="protected lexicons")
-    return lexicon.compile_any(parts, where="protected lexicons")
-
-
-@cache
-def grounds() -> tuple[Ground, ...]:
-    """Load every `protected_*.toml` lexicon once."""
+def _files() -> tuple[dict[str, object], ...]:
     names = sorted(
         entry.name.removesuffix(".toml")
         for entry in resources.files("guardrails.lexicons").iterdir()
         if entry.name.startswith(PREFIX) and entry.name.endswith(".toml")
     )
-    out = []
-    for name in names:
-        data = lexicon.load(name)
-        shared = list(data.get("any", []))
-        hits = {lang: lexicon.compile_any(shared + list(data.get(lang, [])), where=name) for lang in ("sv", "en")}
-        cased = {
-            lang: lexicon.compile_any(list(data.get(f"cased_{lang}", [])), where=name, ignore_case=True)
-            for lang in ("sv", "en")
-        }
-        allow = lexicon.compile_any([f"(?:{p})$" for p in data.get("allow", [])], where=f"{name}.allow")
-        out.append(
-            Ground(
-                ground=str(data.get("ground", name.removeprefix(PREFIX))),
-                label_sv=str(data.get("label_sv", name)),
-                label_en=str(data.get("label_en", name)),
-                hits=hits,
-                cased=cased,
-                allow=allow,
-                allow_phrases=lexicon.compile_any(
-                    list(data.get("allow_phrases", [])), where=f"{name}.allow_phrases", ignore_case=True
-                ),
-                clients=lexicon.compile_any(list(data.get("clients", [])), where=f"{name}.clients", ignore_case=True),
-                targets=lexicon.compile_any(list(data.get("targets", [])), where=f"{name}.targets", ignore_case=True),
-            )
+    return tuple(lexicon.load(name) | {"_name": name} for name in names)
+
+
+@cache
+def grounds() -> tuple[Ground, ...]:
+    """Load every `protected_*.toml` lexicon once."""
+    return tuple(
+        Ground(
+            ground=str(data.get("ground", data["_name"])),
+            label_sv=str(data.get("label_sv", data["_name"])),
+            label_en=str(data.get("label_en", data["_name"])),
+            not_phrases={
+                lang: lexicon.compile_any(_lang_list(data, "not_phrases", lang), where=f"{data['_name']}.not_phrases")
+                for lang in LANGUAGES
+            },
         )
-    return tuple(out)
+        for data in _files()
+    )
 
 
-def _same_word(a: str, b: str) -> bool:
-    """Return True for the same word or an inflection of it ("imam"/"imamen", "diagnosis"/"diagnostic")."""
-    if a == b:
-        return True
-    shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    return shared >= SAME_WORD_MIN_PREFIX and shared >= SAME_WORD_SHARE * max(len(a), len(b))
+@cache
+def index(language: str) -> Index:
+    """Return the word and phrase index of every ground for one language."""
+    exact: dict[str, int] = {}
+    stems: dict[str, int] = {}
+    heads: dict[str, int] = {}
+    not_words: set[str] = set()
+    cued: set[str] = set()
+    parts = []
+    for i, data in enumerate(_files()):
+        for word in _lang_list(data, "words", language):
+            if word.startswith("="):
+                exact.setdefault(word[1:].lower(), i)
+            else:
+                stems.setdefault(morph.stem(word.lower(), language), i)
+        for word in _lang_list(data, "group_words", language):
+            stems.setdefault(morph.stem(word.lower(), language), i)
+            cued.add(morph.stem(word.lower(), language))
+        for word in _lang_list(data, "heads", language):
+            heads.setdefault(morph.stem(word.lower(), language), i)
+        not_words.update(w.lower() for w in _lang_list(data, "not_words", language))
+        phrases = _lang_list(data, "phrases", language)
+        if phrases:
+            parts.append(f"(?P<g{i}>{lexicon.compile_any(phrases, where=str(data['_name'])).pattern})")
+    not_stems = {morph.stem(w, language) for w in not_words} - stems.keys() - heads.keys()
+    return Index(
+        exact,
+        stems,
+        heads,
+        frozenset(not_words),
+        frozenset(not_stems),
+        frozenset(cued),
+        lexicon.compile_any(parts, where="protected phrases"),
+    )
 
 
-def _innocent(doc: Doc, ground: Ground, start: int, end: int) -> bool:
-    """Return True when a hit is an allowed word, an innocent phrase, or part of the role, company or a name."""
-    wstart, wend = doc.token_at(start, end)
-    hit_words = words(doc.folded[wstart:wend])
-    if all(ground.allow.match(w) for w in words(doc.lower[wstart:wend])):
-        return True
-    if len(hit_words) == 1 and any(_same_word(hit_words[0], w) for w in doc.own_words):
-        return True
-    if len(hit_words) > 1 and re.search(r"\b" + r"\W+".join(map(re.escape, hit_words)) + r"\b", doc.own_folded):
-        return True
-    sent_start, sent_end = doc.sentence_at(start)
-    for m in ground.allow_phrases.finditer(doc.text, sent_start, max(sent_end, end)):
-        if m.start() < end and start < m.end():
-            return True
-    for m in ground.clients.finditer(doc.text, sent_start, max(sent_end, end)):
-        if m.start() < end and start < m.end():
-            return not ground.targets.search(doc.text, sent_start, max(sent_end, end))
-    return False
+@cache
+def word_ground(word: str, language: str) -> int | None:
+    """Return the ground a lowercase word belongs to, by stem or (Swedish) by its compound head."""
+    idx = index(language)
+    word = word.removesuffix("'s").removesuffix("’s")
+    if word in idx.exact:
+        return idx.exact[word]
+    word_stem = morph.stem(word, language)
+    if word in idx.not_words or word_stem in idx.not_stems:
+        return None
+    if word_stem in idx.stems:
+        return idx.stems[word_stem]
+    pieces = morph.parts(word)
+    if len(pieces) > 1:
+        # A hyphenated word is judged by its head: "gender-neutral" is about neutrality.
+        return word_ground(pieces[-1], language)
+    if language == "sv":
+        light = attribution.words("light_heads", language)
+        for offset, head in morph.head_splits(word_stem):
+            if head in idx.heads:
+                return idx.heads[head]
+        for offset in range(morph.MIN_MODIFIER, len(word) - 2):
+            if morph.stem(word[offset:], language) in light:
+                # A light head ("-perioder", "-skäl") takes its meaning from the modifier.
+                modifier = word[:offset]
+                found = word_ground(modifier, language)
+                if found is None and modifier.endswith("s"):
+                    found = word_ground(modifier[:-1], language)
+                if found is not None:
+                    return found
+    return None
+
+
+def _ground_hits(text: str, language: str) -> list[tuple[int, int, int]]:
+    """Return (start, end, ground index) for every ground word and phrase in a text."""
+    lower = text.lower()
+    hits = []
+    for m in WORD_RE.finditer(lower):
+        g = word_ground(m.group(0), language)
+        if g is not None:
+            hits.append((m.start(), m.end(), g))
+    for m in index(language).phrases.finditer(lower):
+        if m.end() > m.start() and m.lastgroup:
+            hits.append((m.start(), m.end(), int(m.lastgroup[1:])))
+    return hits
+
+
+@cache
+def subject_grounds(context_text: str, language: str) -> frozenset[int]:
+    """Return the grounds the job itself is about: found in its role, company or highlights."""
+    return frozenset(g for _, _, g in _ground_hits(context_text, language))
+
+
+@cache
+def context_stems(context_text: str, language: str) -> frozenset[str]:
+    """Return the stems of the content words of the role, company and highlights."""
+    common = _common(language)
+    return frozenset(
+        morph.stem(w, language) for w in WORD_RE.findall(context_text.lower()) if len(w) >= ECHO_MIN_LEN and w not in common
+    )
+
+
+@cache
+def _common(language: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lexicon.load("stopwords").get("common", {}).get(language, []))
+
+
+def _echoes_context(doc: Doc, sentence: tuple[int, int], stems: frozenset[str], language: str) -> bool:
+    """Return True when a sentence renders the recruiter's own words (two or more of their content words)."""
+    seen = {
+        morph.stem(t.text.lower(), language)
+        for t in doc.tokens
+        if sentence[0] <= t.start < sentence[1] and len(t.text) >= ECHO_MIN_LEN
+    }
+    return len(seen & stems) >= ECHO_MIN_WORDS
+
+
+def _modifies_context_word(tokens: list[Token], last: int, stems: frozenset[str], language: str) -> bool:
+    """Return True when the term modifies a word of the job's own ("antenatal classes", "youth work")."""
+    nxt = last + 1
+    return nxt < len(tokens) and morph.stem(tokens[nxt].text.lower(), language) in stems
+
+
+def _is_cued(tokens: list[Token], first: int, last: int, language: str) -> bool:
+    """Return True when the hit is a group noun that counts only as the fit or the hire."""
+    cued = index(language).cued
+    return first == last and morph.stem(tokens[first].text.lower(), language) in cued
+
+
+def _name_words(doc: Doc) -> frozenset[str]:
+    ctx = doc.context
+    names = " ".join(n for n in (ctx.candidate_name, ctx.recruiter_name, ctx.chosen_candidate_name) if n)
+    return frozenset(w.lower() for w in WORD_RE.findall(names))
 
 
 def check_protected(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
-    """Block every reference to a protected ground or a proxy for one."""
+    """Block every protected-ground term or proxy said about the candidate, the hire or the fit."""
     lang = "en" if doc.language == "en" else "sv"
+    ctx = doc.context
+    context_text = " \n ".join(p for p in (ctx.role, ctx.company, ctx.highlights) if p)
+    subject = subject_grounds(context_text, lang)
+    stems = context_stems(context_text, lang)
+    names = _name_words(doc)
+    all_grounds = grounds()
+    tokens = doc.tokens
+    starts = [t.start for t in tokens]
     out = []
     taken: list[tuple[int, int]] = []
-    all_grounds = grounds()
-    hits = [(m, all_grounds[int((m.lastgroup or "g0")[1:])]) for m in combined(lang).finditer(doc.lower)]
-    hits += [(m, g) for g in all_grounds for m in g.cased[lang].finditer(doc.text)]
-    for m, ground in sorted(hits, key=lambda h: h[0].start()):
-        if m.end() == m.start() or _innocent(doc, ground, m.start(), m.end()):
+    for start, end, g in sorted(_ground_hits(doc.text, lang)):
+        ground = all_grounds[g]
+        span = doc.token_at(start, end)
+        first = min(bisect.bisect_left(starts, span[0]), len(tokens) - 1)
+        last = max(first, bisect.bisect_left(starts, span[1]) - 1)
+        if any(s < span[1] and span[0] < e for s, e in taken) or tokens[first].text.lower() in names:
             continue
-        span = doc.token_at(m.start(), m.end())
-        if any(s < span[1] and span[0] < e for s, e in taken):
+        if any(m.start() < span[1] and span[0] < m.end() for m in ground.not_phrases[lang].finditer(doc.lower)):
             continue
+        said_of = attribution.owner(doc, tokens, first, lang)
+        if said_of == "self" or attribution.describes_clients(doc, tokens, last, lang):
+            continue
+        if said_of != "candidate" and _is_cued(tokens, first, last, lang) and not attribution.fit_sentence(doc, span[0], lang):
+            continue  # "the guys in the workshop were impressed" is praise, not the fit
+        if said_of != "candidate" or _modifies_context_word(tokens, last, stems, lang):
+            # Not tied to the candidate: the job's own subject matter does not count.
+            if g in subject or _echoes_context(doc, doc.sentence_at(span[0]), stems, lang):
+                continue
         taken.append(span)
         term = doc.text[span[0] : span[1]]
-        out.append(
-            violation(
-                "protected_ground",
-                doc.msg(
-                    f"Ta bort '{term}': det anspelar på {ground.label_sv}, en diskrimineringsgrund "
-                    "som inte får nämnas eller påverka beskedet.",
-                    f"Remove '{term}': it refers to {ground.label_en}, a protected ground that must "
-                    "not be mentioned or affect the decision.",
-                ),
-                span,
-            )
-        )
+        message = doc.say("protected_ground", term=term, label=ground.label(doc.message_language))
+        out.append(violation("protected_ground", message, span))
     return out

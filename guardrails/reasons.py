@@ -130,10 +130,7 @@ def check_reason(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         out.append(
             violation(
                 "over_detailed_reason",
-                doc.msg(
-                    "Ta bort poäng, betyg och rangordningar; ge ett kort och respektfullt skäl.",
-                    "Remove scores, grades and rankings; give a brief, respectful reason.",
-                ),
+                doc.say("over_detailed_reason", "scores"),
                 scores[0],
             )
         )
@@ -142,10 +139,7 @@ def check_reason(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         out.append(
             violation(
                 "over_detailed_reason",
-                doc.msg(
-                    "Räkna inte upp brister; sammanfatta skälet i en kort mening.",
-                    "Do not list weaknesses; sum up the reason in one short sentence.",
-                ),
+                doc.say("over_detailed_reason"),
                 piled,
             )
         )

@@ -136,9 +136,11 @@ class Doc:
             end += 1
         return start, end
 
-    def msg(self, sv: str, en: str) -> str:
-        """Return the message in the message language."""
-        return sv if self.message_language == "sv" else en
+    def say(self, rule: str, key: str = "default", **fields: object) -> str:
+        """Return a rule's message (from rules.toml) in the message language."""
+        from guardrails.registry import message
+
+        return message(rule, self.message_language, key, **fields)
 
 
 NEGATIONS = frozenset(
