@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from guardrails import lexicon
+from guardrails import lexicon, morph
 from guardrails.text import Doc, Token
 
 LEX = "attribution"
@@ -24,6 +24,12 @@ SUBJECT_REACH = 4
 def words(key: str, language: str) -> frozenset[str]:
     """Return one word list of the attribution lexicon for a language."""
     return frozenset(str(w).lower() for w in lexicon.load(LEX).get(key, {}).get(language, []))
+
+
+@cache
+def stemmed(key: str, language: str) -> frozenset[str]:
+    """Return one word list of the attribution lexicon as Snowball stems."""
+    return frozenset(morph.stem(w, language) for w in words(key, language))
 
 
 @cache
@@ -66,6 +72,14 @@ def _after_profile(doc: Doc, tokens: list[Token], index: int, language: str) -> 
         if tokens[j].text.lower() not in linkers:
             return False
     return False
+
+
+def praise_sentence(doc: Doc, pos: int, language: str) -> bool:
+    """Return True when the sentence of `pos` only praises the candidate's work."""
+    start, end = doc.sentence_at(pos)
+    if not phrases("praise_phrases", language).search(doc.lower, start, end):
+        return False
+    return not phrases("turn_phrases", language).search(doc.lower, start, end)
 
 
 def fit_sentence(doc: Doc, pos: int, language: str) -> bool:
@@ -116,10 +130,21 @@ def owner(doc: Doc, tokens: list[Token], index: int, language: str) -> str:
     return "self" if _reach(doc, tokens, index, "first_person", POSSESSIVE_REACH, language) else ""
 
 
-def describes_clients(doc: Doc, tokens: list[Token], index: int, language: str) -> bool:
-    """Return True when a client noun follows the term in the same phrase ("pregnant patients", "unga brukare")."""
+def describes_clients(doc: Doc, tokens: list[Token], index: int, language: str, first: int | None = None) -> bool:
+    """Return True when the term names or describes the people the job serves.
+
+    A client noun itself ("ungdomarna", "families"), a client noun right after the term ("pregnant
+    patients", "unga brukare"), or an adjective used as a noun ("de unga på gården", "the elderly").
+    """
     clients = words("clients", language)
     stops = words("stops", language)
+    first = index if first is None else first
+    if first == index and morph.stem(tokens[index].text.lower(), language) in stemmed("clients", language):
+        return True
+    if first > 0 and tokens[first - 1].text.lower() in words("client_articles", language):
+        nxt = index + 1
+        if nxt >= len(tokens) or tokens[nxt].text.lower() in stops or doc.text[tokens[index].end : tokens[nxt].start].strip():
+            return True
     for j in (index + 1, index + 2):
         if j >= len(tokens) or doc.text[tokens[j - 1].end : tokens[j].start].strip():
             return False  # the phrase ends at punctuation: "your Somali background, some clients"

@@ -212,6 +212,27 @@ def _is_cued(tokens: list[Token], first: int, last: int, language: str) -> bool:
     return first == last and morph.stem(tokens[first].text.lower(), language) in cued
 
 
+def _innocent(
+    doc: Doc,
+    tokens: list[Token],
+    where: tuple[int, int],
+    span: tuple[int, int],
+    g: int,
+    subject: frozenset[int],
+    stems: frozenset[str],
+    lang: str,
+) -> bool:
+    """Return True when an untied hit describes the job, its clients or its subject matter, or is praise."""
+    first, last = where
+    if attribution.describes_clients(doc, tokens, last, lang, first):
+        return True  # the people the job serves: "pregnant patients", "de unga på gården"
+    if _is_cued(tokens, first, last, lang) and not attribution.fit_sentence(doc, span[0], lang):
+        return True  # "the guys in the workshop were impressed" is praise, not the fit
+    if g in subject or _echoes_context(doc, doc.sentence_at(span[0]), stems, lang):
+        return True  # the job's own subject: its role, company or the recruiter's highlights
+    return attribution.praise_sentence(doc, span[0], lang)
+
+
 def _name_words(doc: Doc) -> frozenset[str]:
     ctx = doc.context
     names = " ".join(n for n in (ctx.candidate_name, ctx.recruiter_name, ctx.chosen_candidate_name) if n)
@@ -241,14 +262,11 @@ def check_protected(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         if any(m.start() < span[1] and span[0] < m.end() for m in ground.not_phrases[lang].finditer(doc.lower)):
             continue
         said_of = attribution.owner(doc, tokens, first, lang)
-        if said_of == "self" or attribution.describes_clients(doc, tokens, last, lang):
+        if said_of == "self":
+            continue  # the writer's own ("my parental leave")
+        tied = said_of == "candidate" and not _modifies_context_word(tokens, last, stems, lang)
+        if not tied and _innocent(doc, tokens, (first, last), span, g, subject, stems, lang):
             continue
-        if said_of != "candidate" and _is_cued(tokens, first, last, lang) and not attribution.fit_sentence(doc, span[0], lang):
-            continue  # "the guys in the workshop were impressed" is praise, not the fit
-        if said_of != "candidate" or _modifies_context_word(tokens, last, stems, lang):
-            # Not tied to the candidate: the job's own subject matter does not count.
-            if g in subject or _echoes_context(doc, doc.sentence_at(span[0]), stems, lang):
-                continue
         taken.append(span)
         term = doc.text[span[0] : span[1]]
         message = doc.say("protected_ground", term=term, label=ground.label(doc.message_language))
