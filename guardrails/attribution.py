@@ -18,6 +18,7 @@ LEX = "attribution"
 # How many words a possessive or a subject reaches ("your recent knee injury", "you told us you hurt").
 POSSESSIVE_REACH = 3
 SUBJECT_REACH = 4
+DEFINITE_SV = ("na", "en", "et")
 
 
 @cache
@@ -139,9 +140,13 @@ def describes_clients(doc: Doc, tokens: list[Token], index: int, language: str, 
     clients = words("clients", language)
     stops = words("stops", language)
     first = index if first is None else first
-    if first == index and morph.stem(tokens[index].text.lower(), language) in stemmed("clients", language):
-        return True
-    if first > 0 and tokens[first - 1].text.lower() in words("client_articles", language):
+    articled = first > 0 and tokens[first - 1].text.lower() in words("client_articles", language)
+    word = tokens[index].text.lower()
+    if first == index and morph.stem(word, language) in stemmed("clients", language):
+        # Definite or with an article: "ungdomarna", "the families"; "två små barn" is someone's own.
+        if articled or (language == "sv" and word.endswith(DEFINITE_SV)):
+            return True
+    if articled:
         nxt = index + 1
         if nxt >= len(tokens) or tokens[nxt].text.lower() in stops or doc.text[tokens[index].end : tokens[nxt].start].strip():
             return True

@@ -25,6 +25,7 @@ LANGUAGES = ("sv", "en")
 # renders the recruiter's own description of the job: its ground words describe the job.
 ECHO_MIN_WORDS = 2
 ECHO_MIN_LEN = 4
+MAX_SEEN = 200_000  # bound the per-process word cache
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,8 @@ def index(language: str) -> Index:
         not_words.update(w.lower() for w in _lang_list(data, "not_words", language))
         phrases = _lang_list(data, "phrases", language)
         if phrases:
-            parts.append(f"(?P<g{i}>{lexicon.compile_any(phrases, where=str(data['_name'])).pattern})")
+            lexicon.compile_any(phrases, where=str(data["_name"]))  # name the file of a broken pattern
+            parts.append((i, phrases))
     not_stems = {morph.stem(w, language) for w in not_words} - stems.keys() - heads.keys()
     return Index(
         exact,
@@ -119,8 +121,26 @@ def index(language: str) -> Index:
         frozenset(not_words),
         frozenset(not_stems),
         frozenset(cued),
-        lexicon.compile_any(parts, where="protected phrases"),
+        _phrase_pattern(parts),
     )
+
+
+def _phrase_pattern(parts: list[tuple[int, list[str]]]) -> re.Pattern[str]:
+    """Compile every ground's phrases into one scan; group g<i> names ground i.
+
+    Patterns that start at a word boundary share one `\\b` test, so the scan skips mid-word positions.
+    """
+    at_word = []
+    others = []
+    for i, phrases in parts:
+        bounded = [lexicon.non_capturing(p)[2:] for p in phrases if p.startswith(r"\b")]
+        rest = [lexicon.non_capturing(p) for p in phrases if not p.startswith(r"\b")]
+        if bounded:
+            at_word.append(f"(?P<g{i}>" + "|".join(bounded) + ")")
+        if rest:
+            others.append(f"(?P<h{i}>" + "|".join(rest) + ")")
+    source = "|".join(([r"\b(?:" + "|".join(at_word) + ")"] if at_word else []) + others)
+    return re.compile(source or r"(?!x)x", re.MULTILINE)
 
 
 @cache
@@ -156,16 +176,26 @@ def word_ground(word: str, language: str) -> int | None:
     return None
 
 
-def _ground_hits(text: str, language: str) -> list[tuple[int, int, int]]:
+# word -> ground index or None, per language: most words of a letter were seen in earlier letters.
+_SEEN: dict[str, dict[str, int | None]] = {"sv": {}, "en": {}}
+
+
+def _ground_hits(text: str, language: str, lower: str | None = None) -> list[tuple[int, int, int]]:
     """Return (start, end, ground index) for every ground word and phrase in a text."""
-    lower = text.lower()
+    lower = text.lower() if lower is None else lower
+    seen = _SEEN[language]
     hits = []
     for m in WORD_RE.finditer(lower):
-        g = word_ground(m.group(0), language)
+        word = m.group(0)
+        g = seen.get(word, -1)
+        if g == -1:
+            g = word_ground(word, language)
+            if len(seen) < MAX_SEEN:
+                seen[word] = g
         if g is not None:
             hits.append((m.start(), m.end(), g))
     for m in index(language).phrases.finditer(lower):
-        if m.end() > m.start() and m.lastgroup:
+        if m.end() > m.start() and m.lastgroup:  # g<i> or h<i>
             hits.append((m.start(), m.end(), int(m.lastgroup[1:])))
     return hits
 
@@ -252,7 +282,7 @@ def check_protected(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     starts = [t.start for t in tokens]
     out = []
     taken: list[tuple[int, int]] = []
-    for start, end, g in sorted(_ground_hits(doc.text, lang)):
+    for start, end, g in sorted(_ground_hits(doc.text, lang, doc.lower)):
         ground = all_grounds[g]
         span = doc.token_at(start, end)
         first = min(bisect.bisect_left(starts, span[0]), len(tokens) - 1)
