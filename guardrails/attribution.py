@@ -128,7 +128,27 @@ def owner(doc: Doc, tokens: list[Token], index: int, language: str) -> str:
         return "candidate"
     if first_name_before(doc, tokens, index) or _after_profile(doc, tokens, index, language):
         return "candidate"
-    return "self" if _reach(doc, tokens, index, "first_person", POSSESSIVE_REACH, language) else ""
+    if _reach(doc, tokens, index, "first_person", POSSESSIVE_REACH, language):
+        return "self"
+    return "self" if _writer_sentence(doc, tokens, index, language) else ""
+
+
+def _writer_sentence(doc: Doc, tokens: list[Token], index: int, language: str) -> bool:
+    """Return True when the sentence speaks of the writer ("I'm back from parental leave myself"), not to the candidate."""
+    start, end = doc.sentence_at(tokens[index].start)
+    if any(t.text.lower() in words("address", language) for t in tokens if start <= t.start < end):
+        return False
+    first = words("first_person", language)
+    others = words("other_subjects", language)
+    for j in range(index - 1, -1, -1):
+        if tokens[j].start < start or ":" in doc.text[tokens[j].end : tokens[j + 1].start]:
+            return False
+        word = tokens[j].text.lower()
+        if word in first:
+            return True
+        if word in others:
+            return False  # "jag säger: ... vi tror inte att de ..." is not about the writer
+    return False
 
 
 def describes_clients(doc: Doc, tokens: list[Token], index: int, language: str, first: int | None = None) -> bool:
@@ -146,7 +166,7 @@ def describes_clients(doc: Doc, tokens: list[Token], index: int, language: str, 
         # Definite or with an article: "ungdomarna", "the families"; "två små barn" is someone's own.
         if articled or (language == "sv" and word.endswith(DEFINITE_SV)):
             return True
-    if articled:
+    if articled and word in words("client_adjectives", language):
         nxt = index + 1
         if nxt >= len(tokens) or tokens[nxt].text.lower() in stops or doc.text[tokens[index].end : tokens[nxt].start].strip():
             return True

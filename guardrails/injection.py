@@ -12,6 +12,7 @@ from guardrails.text import Doc
 
 LEX = "injection"
 # Where a letter's tail begins after the sign-off: a blank line, a rule (---, ***, ___) or a heading.
+_RULE = re.compile(r"^[ \t]*(([-*_=~][ \t]*){3,}|#.*)$", re.MULTILINE)
 _SEPARATOR = re.compile(r"\n[ \t]*\n|^[ \t]*([-*_=~][ \t]*){3,}$|^[ \t]*#", re.MULTILINE)
 
 
@@ -24,7 +25,9 @@ def tail_start(doc: Doc) -> int | None:
         names = "|".join(re.escape(n.lower()) for n in {name, name.split()[0]})
         ends += [m.end() for m in re.finditer(rf"^[ \t]*(?:{names})[ \t]*[,.]?[ \t]*$", doc.lower, re.MULTILINE)]
     if not ends:
-        return None
+        # No signature (a phone script): a rule or a heading still ends the text meant for the candidate.
+        rule = _RULE.search(doc.text)
+        return rule.start() if rule else None
     separator = _SEPARATOR.search(doc.text, max(ends))
     return separator.start() if separator else None
 

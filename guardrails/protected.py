@@ -221,7 +221,7 @@ def _common(language: str) -> frozenset[str]:
 
 
 def _echoes_context(doc: Doc, sentence: tuple[int, int], stems: frozenset[str], language: str) -> bool:
-    """Return True when a sentence renders the recruiter's own words (two or more of their content words)."""
+    """Return True when a sentence renders the recruiter's highlights (two or more of their content words)."""
     seen = {
         morph.stem(t.text.lower(), language)
         for t in doc.tokens
@@ -276,6 +276,7 @@ def check_protected(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     context_text = " \n ".join(p for p in (ctx.role, ctx.company, ctx.highlights) if p)
     subject = subject_grounds(context_text, lang)
     stems = context_stems(context_text, lang)
+    highlight_stems = context_stems(ctx.highlights or "", lang)
     names = _name_words(doc)
     all_grounds = grounds()
     tokens = doc.tokens
@@ -295,7 +296,7 @@ def check_protected(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         if said_of == "self":
             continue  # the writer's own ("my parental leave")
         tied = said_of == "candidate" and not _modifies_context_word(tokens, last, stems, lang)
-        if not tied and _innocent(doc, tokens, (first, last), span, g, subject, stems, lang):
+        if not tied and _innocent(doc, tokens, (first, last), span, g, subject, highlight_stems, lang):
             continue
         taken.append(span)
         term = doc.text[span[0] : span[1]]
