@@ -134,7 +134,7 @@ def owner(doc: Doc, tokens: list[Token], index: int, language: str) -> str:
 
 
 def _writer_sentence(doc: Doc, tokens: list[Token], index: int, language: str) -> bool:
-    """Return True when the sentence speaks of the writer ("I'm back from parental leave myself"), not to the candidate."""
+    """Return True when the sentence speaks of the writer, not to the candidate ("I'm back from leave myself")."""
     start, end = doc.sentence_at(tokens[index].start)
     if any(t.text.lower() in words("address", language) for t in tokens if start <= t.start < end):
         return False
@@ -162,13 +162,17 @@ def describes_clients(doc: Doc, tokens: list[Token], index: int, language: str, 
     first = index if first is None else first
     articled = first > 0 and tokens[first - 1].text.lower() in words("client_articles", language)
     word = tokens[index].text.lower()
-    if first == index and morph.stem(word, language) in stemmed("clients", language):
-        # Definite or with an article: "ungdomarna", "the families"; "två små barn" is someone's own.
-        if articled or (language == "sv" and word.endswith(DEFINITE_SV)):
-            return True
+    # A client noun itself, definite or with an article: "ungdomarna", "the families"; "två små barn" is someone's own.
+    definite = articled or (language == "sv" and word.endswith(DEFINITE_SV))
+    if first == index and definite and morph.stem(word, language) in stemmed("clients", language):
+        return True
     if articled and word in words("client_adjectives", language):
         nxt = index + 1
-        if nxt >= len(tokens) or tokens[nxt].text.lower() in stops or doc.text[tokens[index].end : tokens[nxt].start].strip():
+        if (
+            nxt >= len(tokens)
+            or tokens[nxt].text.lower() in stops
+            or doc.text[tokens[index].end : tokens[nxt].start].strip()
+        ):
             return True
     for j in (index + 1, index + 2):
         if j >= len(tokens) or doc.text[tokens[j - 1].end : tokens[j].start].strip():

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from guardrails.errors import GuardrailError
-from guardrails.context import CheckContext
 from guardrails import (
     decision,
     injection,
@@ -20,6 +18,8 @@ from guardrails import (
     structure,
     tone,
 )
+from guardrails.context import CheckContext
+from guardrails.errors import GuardrailError
 from guardrails.report import GuardrailReport, Violation
 from guardrails.settings import GuardrailSettings
 from guardrails.text import Doc
@@ -56,9 +56,7 @@ def prepare(text: str, context: CheckContext) -> Doc:
     return Doc(text=text, context=ctx, language=lang, message_language=ctx.language or "en")
 
 
-def check(
-    text: str, context: CheckContext | Any, settings: GuardrailSettings | None = None
-) -> GuardrailReport:
+def check(text: str, context: CheckContext | Any, settings: GuardrailSettings | None = None) -> GuardrailReport:
     """Check a text against every rule and return the report.
 
     `context` is a `CheckContext` or anything `CheckContext.of` reads (a request model, a mapping).

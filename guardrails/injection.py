@@ -53,5 +53,7 @@ def check_injection(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
             continue
         last_end = m.end()
         echo = m.group(0).strip()[:60]
-        out.append(violation("prompt_injection_echo", doc.say("prompt_injection_echo", key, echo=echo), (m.start(), m.end())))
+        out.append(
+            violation("prompt_injection_echo", doc.say("prompt_injection_echo", key, echo=echo), (m.start(), m.end()))
+        )
     return out

@@ -18,8 +18,22 @@ MIN_PASSAGE_WORDS = 8
 # Lingua must be at least this sure of the foreign language before we block.
 MIN_CONFIDENCE = 0.5
 
-NAMES_SV = {"sv": "svenska", "en": "engelska", "da": "danska", "nb": "norska eller danska", "de": "tyska", "other": "ett annat språk"}
-NAMES_EN = {"sv": "Swedish", "en": "English", "da": "Danish", "nb": "Norwegian or Danish", "de": "German", "other": "another language"}
+NAMES_SV = {
+    "sv": "svenska",
+    "en": "engelska",
+    "da": "danska",
+    "nb": "norska eller danska",
+    "de": "tyska",
+    "other": "ett annat språk",
+}
+NAMES_EN = {
+    "sv": "Swedish",
+    "en": "English",
+    "da": "Danish",
+    "nb": "Norwegian or Danish",
+    "de": "German",
+    "other": "another language",
+}
 
 
 @cache

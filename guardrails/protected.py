@@ -161,7 +161,7 @@ def word_ground(word: str, language: str) -> int | None:
         return word_ground(pieces[-1], language)
     if language == "sv":
         light = attribution.words("light_heads", language)
-        for offset, head in morph.head_splits(word_stem):
+        for _, head in morph.head_splits(word_stem):
             if head in idx.heads:
                 return idx.heads[head]
         for offset in range(morph.MIN_MODIFIER, len(word) - 2):
@@ -211,7 +211,9 @@ def context_stems(context_text: str, language: str) -> frozenset[str]:
     """Return the stems of the content words of the role, company and highlights."""
     common = _common(language)
     return frozenset(
-        morph.stem(w, language) for w in WORD_RE.findall(context_text.lower()) if len(w) >= ECHO_MIN_LEN and w not in common
+        morph.stem(w, language)
+        for w in WORD_RE.findall(context_text.lower())
+        if len(w) >= ECHO_MIN_LEN and w not in common
     )
 
 

@@ -24,7 +24,9 @@ CRITICAL_LIST_LINES = 2
 CRITICAL_IN_ONE_SENTENCE = 3
 # A critical sentence that runs through this many clauses about the candidate lists weaknesses.
 CRITICAL_SERIES = 3
-_SERIES = re.compile(r"(?:^|[,;:]\s*(?:and\s+|och\s+)?|\b(?:and|och)\s+|^[-*•]\s*)(?:your|you|din|ditt|dina|du)\b", re.MULTILINE)
+_SERIES = re.compile(
+    r"(?:^|[,;:]\s*(?:and\s+|och\s+)?|\b(?:and|och)\s+|^[-*•]\s*)(?:your|you|din|ditt|dina|du)\b", re.MULTILINE
+)
 # A walk through the stages: this many stage sentences (one critical), or two critical ones.
 STAGE_SENTENCES = 3
 CRITICAL_STAGE_SENTENCES = 2

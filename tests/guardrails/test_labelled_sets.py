@@ -16,7 +16,13 @@ from guardrails.scoring import load_letters, score
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 BLOCKING = {rule for rule, info in RULES.items() if info.severity == "block"}
-SETS = ["blind.jsonl", "blind2.jsonl", "blind3.jsonl", "guardrails/first_contact.jsonl", "guardrails/dev_paraphrase.jsonl"]
+SETS = [
+    "blind.jsonl",
+    "blind2.jsonl",
+    "blind3.jsonl",
+    "guardrails/first_contact.jsonl",
+    "guardrails/dev_paraphrase.jsonl",
+]
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -36,5 +42,7 @@ def test_letter_targets(name: str) -> None:
 def test_every_labelled_block_rule_is_found(name: str) -> None:
     letters = load_letters(DATA / name)
     scores, _ = score(letters)
-    weak = {rule: round(s.recall, 2) for rule, s in scores.items() if RULES[rule].severity == "block" and s.recall < 0.9}
+    weak = {
+        rule: round(s.recall, 2) for rule, s in scores.items() if RULES[rule].severity == "block" and s.recall < 0.9
+    }
     assert not weak, weak
