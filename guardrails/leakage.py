@@ -50,8 +50,26 @@ def _name_spans(doc: Doc, name: str, candidate: str) -> list[tuple[int, int]]:
         for m in re.finditer(r"\b" + re.escape(part) + r"\b", doc.folded):
             # Names are written capitalized; a lowercase hit is an ordinary word.
             if doc.text[m.start()].isupper() and not any(s <= m.start() < e for s, e in spans):
-                spans.append((m.start(), m.end()))
+                if not _someone_else(doc, m.start(), m.end(), set(full)):
+                    spans.append((m.start(), m.end()))
     return sorted(spans)
+
+
+def _someone_else(doc: Doc, start: int, end: int, full: set[str]) -> bool:
+    """Return True when a part of the chosen name names someone else: a colleague, or another surname follows."""
+    before = [w.lower() for w in words(doc.text[max(0, start - 60) : start])][-3:]
+    if any(
+        w in lexicon.wordset(LEX, "choice_verbs") for w in [*before, *words(doc.text[max(0, start - 90) : start])[-6:]]
+    ):
+        return False  # "we chose Tom from Leeds" is the hire
+    if before and before[-1] in lexicon.wordset(LEX, "colleague_before"):
+        return True
+    rest = doc.text[end : end + 40]
+    following = words(rest)[:2]
+    if following and rest.lstrip()[:1].isupper() and not rest.startswith((",", ".")) and fold(following[0]) not in full:
+        return True  # "Johan Ek" is not Johan Berg
+    after = [w.lower() for w in words(rest.lstrip(" ,"))][:1]
+    return bool(after) and after[0] in lexicon.wordset(LEX, "colleague_after")
 
 
 def check_other_candidate(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
