@@ -49,9 +49,9 @@ def _name_spans(doc: Doc, name: str, candidate: str) -> list[tuple[int, int]]:
     for part in parts:
         for m in re.finditer(r"\b" + re.escape(part) + r"\b", doc.folded):
             # Names are written capitalized; a lowercase hit is an ordinary word.
-            if doc.text[m.start()].isupper() and not any(s <= m.start() < e for s, e in spans):
-                if not _someone_else(doc, m.start(), m.end(), set(full)):
-                    spans.append((m.start(), m.end()))
+            taken = any(s <= m.start() < e for s, e in spans)
+            if doc.text[m.start()].isupper() and not taken and not _someone_else(doc, m.start(), m.end(), set(full)):
+                spans.append((m.start(), m.end()))
     return sorted(spans)
 
 
