@@ -52,6 +52,7 @@ class Index:
     not_words: frozenset[str]  # counter-example words, as written
     not_stems: frozenset[str]  # stems of counter-example words that are no lemma's stem
     cued: frozenset[str]  # stems of group nouns ("lads", "killar") that count only as the fit or the hire
+    tied_only: frozenset[str]  # stems of words that count only when said of the candidate ("your knee")
     phrases: re.Pattern[str]  # every ground's phrases, group g<i> = ground i
 
 
@@ -96,6 +97,7 @@ def index(language: str) -> Index:
     heads: dict[str, int] = {}
     not_words: set[str] = set()
     cued: set[str] = set()
+    tied_only: set[str] = set()
     parts = []
     for i, data in enumerate(_files()):
         for word in _lang_list(data, "words", language):
@@ -106,6 +108,9 @@ def index(language: str) -> Index:
         for word in _lang_list(data, "group_words", language):
             stems.setdefault(morph.stem(word.lower(), language), i)
             cued.add(morph.stem(word.lower(), language))
+        for word in _lang_list(data, "tied_words", language):
+            stems.setdefault(morph.stem(word.lower(), language), i)
+            tied_only.add(morph.stem(word.lower(), language))
         for word in _lang_list(data, "heads", language):
             heads.setdefault(morph.stem(word.lower(), language), i)
         not_words.update(w.lower() for w in _lang_list(data, "not_words", language))
@@ -121,6 +126,7 @@ def index(language: str) -> Index:
         frozenset(not_words),
         frozenset(not_stems),
         frozenset(cued),
+        frozenset(tied_only),
         _phrase_pattern(parts),
     )
 
@@ -298,6 +304,8 @@ def check_protected(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         if said_of == "self":
             continue  # the writer's own ("my parental leave")
         tied = said_of == "candidate" and not _modifies_context_word(tokens, last, stems, lang)
+        if not tied and first == last and morph.stem(tokens[first].text.lower(), lang) in index(lang).tied_only:
+            continue  # "the knee" of a patient is not the candidate's
         if not tied and _innocent(doc, tokens, (first, last), span, g, subject, highlight_stems, lang):
             continue
         taken.append(span)
