@@ -17,6 +17,7 @@ from guardrails.scoring import load_letters, score
 DATA = Path(__file__).resolve().parents[1] / "data"
 BLOCKING = {rule for rule, info in RULES.items() if info.severity == "block"}
 SETS = [
+    "guardrails/dev_third.jsonl",
     "blind.jsonl",
     "blind2.jsonl",
     "blind3.jsonl",
