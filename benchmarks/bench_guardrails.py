@@ -29,6 +29,8 @@ LABELLED = [
     "blind3.jsonl",
     "guardrails/first_contact.jsonl",
     "guardrails/dev_paraphrase.jsonl",
+    "guardrails/dev_third.jsonl",
+    "guardrails/dev_other_rules.jsonl",
 ]
 # The first check in a new process: what a CLI call or a fresh UI session pays once.
 COLD = """

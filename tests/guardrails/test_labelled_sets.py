@@ -18,6 +18,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 BLOCKING = {rule for rule, info in RULES.items() if info.severity == "block"}
 SETS = [
     "guardrails/dev_third.jsonl",
+    "guardrails/dev_other_rules.jsonl",
     "blind.jsonl",
     "blind2.jsonl",
     "blind3.jsonl",
