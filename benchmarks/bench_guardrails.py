@@ -31,6 +31,7 @@ LABELLED = [
     "guardrails/dev_paraphrase.jsonl",
     "guardrails/dev_third.jsonl",
     "guardrails/dev_other_rules.jsonl",
+    "guardrails/dev_hard_negatives.jsonl",
 ]
 # The first check in a new process: what a CLI call or a fresh UI session pays once.
 COLD = """

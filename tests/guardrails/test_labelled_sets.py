@@ -19,6 +19,7 @@ BLOCKING = {rule for rule, info in RULES.items() if info.severity == "block"}
 SETS = [
     "guardrails/dev_third.jsonl",
     "guardrails/dev_other_rules.jsonl",
+    "guardrails/dev_hard_negatives.jsonl",
     "blind.jsonl",
     "blind2.jsonl",
     "blind3.jsonl",
