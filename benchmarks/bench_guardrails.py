@@ -32,6 +32,7 @@ LABELLED = [
     "guardrails/dev_third.jsonl",
     "guardrails/dev_other_rules.jsonl",
     "guardrails/dev_hard_negatives.jsonl",
+    "guardrails/dev_formal.jsonl",
 ]
 # The first check in a new process: what a CLI call or a fresh UI session pays once.
 COLD = """

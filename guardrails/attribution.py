@@ -120,11 +120,24 @@ def _subject_tie(doc: Doc, tokens: list[Token], index: int, language: str) -> bo
     return False
 
 
+def _reported(doc: Doc, tokens: list[Token], index: int, language: str) -> bool:
+    """Return True when the term follows "du nämnde att" / "you told us" in its sentence: the candidate's disclosure."""
+    subjects = words("subject", language)
+    verbs = words("reporting_verbs", language)
+    sent_start, _ = doc.sentence_at(tokens[index].start)
+    for j in range(index - 1, 0, -1):
+        if tokens[j].start < sent_start or any(c in doc.text[tokens[j].end : tokens[j + 1].start] for c in ",;:"):
+            return False  # the disclosure ends at a clause break: "you mentioned feedback, so here it is"
+        if tokens[j].text.lower() in verbs and tokens[j - 1].text.lower() in subjects:
+            return True
+    return False
+
+
 def owner(doc: Doc, tokens: list[Token], index: int, language: str) -> str:
     """Return who a term is said of: 'candidate' (or the hire's profile), 'self' (the writer), or ''."""
     if _reach(doc, tokens, index, "possessive", POSSESSIVE_REACH, language) is not None:
         return "candidate"
-    if _subject_tie(doc, tokens, index, language):
+    if _subject_tie(doc, tokens, index, language) or _reported(doc, tokens, index, language):
         return "candidate"
     if first_name_before(doc, tokens, index) or _after_profile(doc, tokens, index, language):
         return "candidate"

@@ -241,7 +241,11 @@ def _echoes_context(doc: Doc, sentence: tuple[int, int], stems: frozenset[str], 
 def _modifies_context_word(tokens: list[Token], last: int, stems: frozenset[str], language: str) -> bool:
     """Return True when the term modifies a word of the job's own ("antenatal classes", "youth work")."""
     nxt = last + 1
-    return nxt < len(tokens) and morph.stem(tokens[nxt].text.lower(), language) in stems
+    if nxt >= len(tokens):
+        return False
+    word = morph.stem(tokens[nxt].text.lower(), language)
+    # "youth work" modifies the role's "youth worker": a shared start of four letters or more will do.
+    return word in stems or (len(word) >= ECHO_MIN_LEN and any(s.startswith(word) for s in stems))
 
 
 def _is_cued(tokens: list[Token], first: int, last: int, language: str) -> bool:

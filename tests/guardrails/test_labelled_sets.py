@@ -20,6 +20,7 @@ SETS = [
     "guardrails/dev_third.jsonl",
     "guardrails/dev_other_rules.jsonl",
     "guardrails/dev_hard_negatives.jsonl",
+    "guardrails/dev_formal.jsonl",
     "blind.jsonl",
     "blind2.jsonl",
     "blind3.jsonl",
