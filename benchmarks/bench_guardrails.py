@@ -37,15 +37,15 @@ LABELLED = [
 # The first check in a new process: what a CLI call or a fresh UI session pays once.
 COLD = """
 import time
-t = time.perf_counter()
+t, cpu = time.perf_counter(), time.process_time()
 from guardrails import check
 check("Hej Anna,\\n\\nTack för din ansökan. Vi har valt en annan kandidat. Lycka till!\\n\\nLena", {"language": "sv"})
-print(f"{(time.perf_counter() - t) * 1000:.0f}")
+print(f"{(time.perf_counter() - t) * 1000:.0f} ms wall, {(time.process_time() - cpu) * 1000:.0f} ms CPU")
 """
 
 
 def first_check_ms() -> str:
-    """Return the milliseconds the first check takes in a fresh Python process."""
+    """Return the wall and CPU milliseconds the first check takes in a fresh Python process."""
     done = subprocess.run([sys.executable, "-c", COLD], capture_output=True, text=True, check=True, cwd=ROOT)
     return done.stdout.strip()
 
@@ -83,7 +83,7 @@ def main() -> int:
         f"check one letter (all rules, after warm-up, {len(timings)} runs): "
         f"median {median:.2f} ms, p95 {p95 * 1000:.2f} ms, max {timings[-1] * 1000:.2f} ms; CPU {cpu_ms:.2f} ms mean"
     )
-    print(f"first check in a fresh process (imports and lexicons included): {first_check_ms()} ms")
+    print(f"first check in a fresh process (imports and lexicons included): {first_check_ms()}")
     if len(sys.argv) == 1:
         for blind in (ROOT / "tests" / "data" / name for name in LABELLED):
             blind_letters = load_letters(blind)
