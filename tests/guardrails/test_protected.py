@@ -17,7 +17,7 @@ from caselib import load, verify
 from guardrails import check
 from guardrails.context import CheckContext
 from guardrails.morph import stem
-from guardrails.protected import word_ground
+from guardrails.concepts import word_ground
 
 
 def _lexicon_sentences(key: str) -> list[Any]:
@@ -68,7 +68,7 @@ def test_every_concept_lexicon_has_examples_and_counter_examples_in_both_languag
     ],
 )
 def test_words_are_matched_by_stem_and_compound_head(word: str, language: str, expected: str | None) -> None:
-    from guardrails.protected import grounds
+    from guardrails.concepts import grounds
 
     found = word_ground(word, language)
     assert (grounds()[found].ground if found is not None else None) == expected
