@@ -15,9 +15,9 @@ import pytest
 from caselib import load, verify
 
 from guardrails import check
+from guardrails.concepts import word_ground
 from guardrails.context import CheckContext
 from guardrails.morph import stem
-from guardrails.concepts import word_ground
 
 
 def _lexicon_sentences(key: str) -> list[Any]:
