@@ -7,7 +7,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from drafter.errors import InputError
+from guardrails.context import CheckContext
 from guardrails.report import GuardrailReport
+
+__all__ = ["CheckContext", "DraftRequest", "DraftResult", "parse_context", "parse_request"]
 
 Language = Literal["sv", "en"]
 Channel = Literal["email", "phone"]
@@ -65,6 +68,10 @@ class DraftRequest(_RequestFields):
     def _empty_is_none(cls, value: str | None) -> str | None:
         return value or None
 
+    def check_context(self) -> CheckContext:
+        """Return what the guardrails need to know about this request (their own model)."""
+        return CheckContext.model_validate(self.model_dump())
+
     def prompt_fields(self) -> dict[str, str]:
         """Return the fields a prompt may see: never the notes or the chosen candidate."""
         return {
@@ -76,32 +83,6 @@ class DraftRequest(_RequestFields):
             "reason": self.reason,
             "feedback": self.feedback or "",
         }
-
-
-class CheckContext(_RequestFields):
-    """A partial `DraftRequest`: what a check knows about the text's purpose."""
-
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
-
-    candidate_name: str | None = Field(default=None, description="The candidate's name.")
-    role: str | None = Field(default=None, description="The role applied for.")
-    company: str | None = Field(default=None, description="The hiring company.")
-    recruiter_name: str | None = Field(default=None, description="Who signs.")
-    language: Language | None = Field(default=None, description="Expected language; None = not checked.")
-    channel: Channel | None = Field(default=None, description="`email` or `phone`; None = email bounds.")
-    tone: Tone | None = Field(default=None, description="`warm` or `formal`.")
-    highlights: str | None = Field(default=None, description="Positive points the text should mention.")
-    reason: str | None = Field(default=None, description="The reason the recruiter gave.")
-    feedback: str | None = Field(default=None, description="Feedback the recruiter enabled, if any.")
-    chosen_candidate_name: str | None = Field(default=None, description="Name that must not appear.")
-    internal_notes: str | None = Field(default=None, description="Notes that must not leak.")
-
-    @classmethod
-    def of(cls, request: DraftRequest | CheckContext) -> CheckContext:
-        """Return a context for a full request or pass a context through."""
-        if isinstance(request, CheckContext):
-            return request
-        return cls.model_validate(request.model_dump())
 
 
 class Usage(BaseModel):

@@ -79,9 +79,15 @@ class Drafter:
 
     def check(self, text: str, request: DraftRequest | CheckContext) -> GuardrailReport:
         """Check a text against every guardrail rule with the configured bounds."""
+        from drafter.errors import as_drafter_error
         from guardrails import check
+        from guardrails.errors import GuardrailError
 
-        return check(text, request, self.settings.guardrails)
+        context = request if isinstance(request, CheckContext) else request.check_context()
+        try:
+            return check(text, context, self.settings.guardrails)
+        except GuardrailError as exc:
+            raise as_drafter_error(exc) from None
 
     def draft(self, request: DraftRequest) -> DraftResult:
         """Draft, check and repair; return the shown text with every attempt."""

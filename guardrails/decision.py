@@ -50,12 +50,7 @@ def check_decision(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         return [
             violation(
                 "no_clear_decision",
-                doc.msg(
-                    "Texten säger att kandidaten har fått jobbet; ta bort det och skriv tydligt att hen inte "
-                    "går vidare.",
-                    "The text says the candidate got the job; remove that and state clearly that they were "
-                    "not selected.",
-                ),
+                doc.say("no_clear_decision", "hired"),
                 doc.sentence_at(hired.start()),
             )
         ]
@@ -65,12 +60,7 @@ def check_decision(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         return [
             violation(
                 "no_clear_decision",
-                doc.msg(
-                    "Texten säger att beslutet inte är fattat; skicka beskedet först när det är klart att kandidaten "
-                    "inte går vidare.",
-                    "The text says no decision has been made; send the message once it is clear the candidate "
-                    "was not selected.",
-                ),
+                doc.say("no_clear_decision", "undecided"),
                 doc.sentence_at(pending.start()),
             )
         ]
@@ -79,9 +69,6 @@ def check_decision(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     return [
         violation(
             "no_clear_decision",
-            doc.msg(
-                "Skriv tydligt att kandidaten inte går vidare, t.ex. att ni har valt en annan kandidat.",
-                "State clearly that the candidate was not selected, e.g. that you chose another candidate.",
-            ),
+            doc.say("no_clear_decision"),
         )
     ]

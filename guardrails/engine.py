@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from drafter.errors import GuardrailError
-from drafter.models import CheckContext, DraftRequest
 from guardrails import (
     decision,
     injection,
@@ -19,6 +18,8 @@ from guardrails import (
     structure,
     tone,
 )
+from guardrails.context import CheckContext
+from guardrails.errors import GuardrailError
 from guardrails.report import GuardrailReport, Violation
 from guardrails.settings import GuardrailSettings
 from guardrails.text import Doc
@@ -48,26 +49,26 @@ CHECKS: tuple[RuleCheck, ...] = (
 )
 
 
-def prepare(text: str, context: DraftRequest | CheckContext) -> Doc:
+def prepare(text: str, context: CheckContext) -> Doc:
     """Return the text prepared for the rules, with the language to read it in."""
-    ctx = CheckContext.of(context)
+    ctx = context
     lang = ctx.language or language.infer_language(text)
     return Doc(text=text, context=ctx, language=lang, message_language=ctx.language or "en")
 
 
-def check(
-    text: str, context: DraftRequest | CheckContext, settings: GuardrailSettings | None = None
-) -> GuardrailReport:
-    """Check a text against every rule and return the report."""
+def check(text: str, context: CheckContext | Any, settings: GuardrailSettings | None = None) -> GuardrailReport:
+    """Check a text against every rule and return the report.
+
+    `context` is a `CheckContext` or anything `CheckContext.of` reads (a request model, a mapping).
+    """
     if not isinstance(text, str):
         raise GuardrailError("The text to check must be a string.")
-    if not isinstance(context, DraftRequest | CheckContext):
-        raise GuardrailError("The check context must be a DraftRequest or a CheckContext.")
+    ctx = CheckContext.of(context)
     settings = settings or GuardrailSettings()
-    full = prepare(text, context)
+    full = prepare(text, ctx)
     found = length.check_length(full, settings)
     # Prepare (and infer the language of) the text a second time only when it was cut.
-    doc = full if len(text) <= MAX_SCAN_CHARS else prepare(text[:MAX_SCAN_CHARS], context)
+    doc = full if len(text) <= MAX_SCAN_CHARS else prepare(text[:MAX_SCAN_CHARS], ctx)
     for rule in CHECKS:
         found.extend(rule(doc, settings))
     return GuardrailReport.from_violations(found)

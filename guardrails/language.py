@@ -18,8 +18,22 @@ MIN_PASSAGE_WORDS = 8
 # Lingua must be at least this sure of the foreign language before we block.
 MIN_CONFIDENCE = 0.5
 
-NAMES_SV = {"sv": "svenska", "en": "engelska", "da": "danska", "nb": "norska eller danska", "de": "tyska"}
-NAMES_EN = {"sv": "Swedish", "en": "English", "da": "Danish", "nb": "Norwegian or Danish", "de": "German"}
+NAMES_SV = {
+    "sv": "svenska",
+    "en": "engelska",
+    "da": "danska",
+    "nb": "norska eller danska",
+    "de": "tyska",
+    "other": "ett annat språk",
+}
+NAMES_EN = {
+    "sv": "Swedish",
+    "en": "English",
+    "da": "Danish",
+    "nb": "Norwegian or Danish",
+    "de": "German",
+    "other": "another language",
+}
 
 
 @cache
@@ -148,6 +162,8 @@ def check_language(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     expected = doc.context.language
     if not expected:
         return []
+    names = NAMES_SV if doc.message_language == "sv" else NAMES_EN
+    other = names["other"]
     out = []
     for start, end, guess in _foreign_passages(doc, expected):
         found = _confirmed(doc.text[start:end], expected)
@@ -157,12 +173,7 @@ def check_language(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         out.append(
             violation(
                 "wrong_language",
-                doc.msg(
-                    f"Skriv texten på {NAMES_SV[expected]}; det här stycket verkar vara på "
-                    f"{NAMES_SV.get(found, 'ett annat språk')}.",
-                    f"Write the text in {NAMES_EN[expected]}; this passage looks like "
-                    f"{NAMES_EN.get(found, 'another language')}.",
-                ),
+                doc.say("wrong_language", expected=names[expected], found=names.get(found) or other),
                 (start, end),
             )
         )

@@ -14,6 +14,8 @@ from guardrails.text import WORD_RE, Doc, fold, words
 LEX = "leakage"
 # A notes word this long is distinctive; words are compared on their first STEM letters.
 LONG_WORD = 7
+# A sentence sharing this many unexplained content stems with one sentence of the notes rewords it.
+PARAPHRASE_STEMS = 3
 STEM = 6
 _HAS_DIGIT = re.compile(r"\d")
 
@@ -49,9 +51,27 @@ def _name_spans(doc: Doc, name: str, candidate: str) -> list[tuple[int, int]]:
     for part in parts:
         for m in re.finditer(r"\b" + re.escape(part) + r"\b", doc.folded):
             # Names are written capitalized; a lowercase hit is an ordinary word.
-            if doc.text[m.start()].isupper() and not any(s <= m.start() < e for s, e in spans):
+            taken = any(s <= m.start() < e for s, e in spans)
+            if doc.text[m.start()].isupper() and not taken and not _someone_else(doc, m.start(), m.end(), set(full)):
                 spans.append((m.start(), m.end()))
     return sorted(spans)
+
+
+def _someone_else(doc: Doc, start: int, end: int, full: set[str]) -> bool:
+    """Return True when a part of the chosen name names someone else: a colleague, or another surname follows."""
+    before = [w.lower() for w in words(doc.text[max(0, start - 60) : start])][-3:]
+    if any(
+        w in lexicon.wordset(LEX, "choice_verbs") for w in [*before, *words(doc.text[max(0, start - 90) : start])[-6:]]
+    ):
+        return False  # "we chose Tom from Leeds" is the hire
+    if before and before[-1] in lexicon.wordset(LEX, "colleague_before"):
+        return True
+    rest = doc.text[end : end + 40]
+    following = words(rest)[:2]
+    if following and rest.lstrip()[:1].isupper() and not rest.startswith((",", ".")) and fold(following[0]) not in full:
+        return True  # "Johan Ek" is not Johan Berg
+    after = [w.lower() for w in words(rest.lstrip(" ,"))][:1]
+    return bool(after) and after[0] in lexicon.wordset(LEX, "colleague_after")
 
 
 def check_other_candidate(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
@@ -63,10 +83,7 @@ def check_other_candidate(doc: Doc, settings: GuardrailSettings) -> list[Violati
             out.append(
                 violation(
                     "leaks_other_candidate",
-                    doc.msg(
-                        "Ta bort namnet på den som fick tjänsten; det får aldrig nämnas.",
-                        "Remove the name of the person who got the role; it must never be mentioned.",
-                    ),
+                    doc.say("leaks_other_candidate", "name"),
                     span,
                 )
             )
@@ -81,10 +98,7 @@ def check_other_candidate(doc: Doc, settings: GuardrailSettings) -> list[Violati
         out.append(
             violation(
                 "leaks_other_candidate",
-                doc.msg(
-                    "Beskriv inte den valda kandidatens meriter; säg bara att ni valt en annan kandidat.",
-                    "Do not describe the chosen candidate's merits; only say you chose someone else.",
-                ),
+                doc.say("leaks_other_candidate"),
                 sentence,
             )
         )
@@ -157,20 +171,55 @@ def _rare_tokens(doc: Doc, notes: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _paraphrased(doc: Doc, notes: str) -> list[tuple[int, int]]:
+    """Return text sentences that share PARAPHRASE_STEMS content stems with one sentence of the notes.
+
+    Only stems the rest of the context does not explain count: a reworded note ("the reference said you
+    were often late") shares its content words, not its word order.
+    """
+    ctx = doc.context
+    known = " ".join(p or "" for p in (ctx.role, ctx.company, ctx.highlights, ctx.reason, ctx.feedback))
+    stop = _stopwords()
+
+    def content(text: str) -> set[str]:
+        return {w[:STEM] for w in words(fold(text)) if len(w) >= 4 and w not in stop}
+
+    explained = content(known)
+    note_sets = [content(s) - explained for s in re.split(r"[.!?\n]+", notes)]
+    note_sets = [s for s in note_sets if len(s) >= PARAPHRASE_STEMS]
+    if not note_sets:
+        return []
+    out = []
+    for start, end in doc.sentences:
+        mine = content(doc.text[start:end])
+        if any(len(mine & s) >= PARAPHRASE_STEMS for s in note_sets):
+            out.append((start, end))
+    return out
+
+
+def _reason_sentences(doc: Doc) -> set[tuple[int, int]]:
+    """Return the sentences that state the decision by naming another choice."""
+    choice = lexicon.pattern("decision", "other_choice")
+    return {doc.sentence_at(m.start()) for m in choice.finditer(doc.lower)}
+
+
 def check_notes(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     """Block verbatim or near-verbatim fragments and distinctive tokens of the internal notes."""
     notes = doc.context.internal_notes
     if not notes:
         return []
-    spans = _runs(doc, notes, settings.notes_overlap_words)
+    # The decision sentence ("another candidate who has worked with our ticketing system") says the reason
+    # the recruiter would give anyway; only names and numbers from the notes count there.
+    reasons = _reason_sentences(doc)
+    spans = [s for s in _runs(doc, notes, settings.notes_overlap_words) if doc.sentence_at(s[0]) not in reasons]
     spans += [s for s in _rare_tokens(doc, notes) if not any(a <= s[0] < b for a, b in spans)]
+    spans += [
+        s for s in _paraphrased(doc, notes) if s not in reasons and not any(a < s[1] and s[0] < b for a, b in spans)
+    ]
     return [
         violation(
             "leaks_internal_notes",
-            doc.msg(
-                "Ta bort det som kommer från de interna anteckningarna; de får aldrig synas för kandidaten.",
-                "Remove what comes from the internal notes; they must never reach the candidate.",
-            ),
+            doc.say("leaks_internal_notes"),
             span,
         )
         for span in sorted(spans)

@@ -22,20 +22,14 @@ def check_length(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         return [
             violation(
                 "too_short",
-                doc.msg(
-                    f"Texten har {count} ord; skriv minst {bounds.min_words} så att den blir personlig.",
-                    f"The text has {count} words; write at least {bounds.min_words} so it feels personal.",
-                ),
+                doc.say("too_short", count=count, min_words=bounds.min_words),
             )
         ]
     if overflow_at is not None:
         return [
             violation(
                 "too_long",
-                doc.msg(
-                    f"Texten har {count} ord; korta den till högst {bounds.max_words}.",
-                    f"The text has {count} words; shorten it to at most {bounds.max_words}.",
-                ),
+                doc.say("too_long", count=count, max_words=bounds.max_words),
                 (overflow_at, len(doc.text)),
             )
         ]

@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from drafter.errors import GuardrailError
+from guardrails.errors import GuardrailError
 
 
 @cache

@@ -25,10 +25,7 @@ def check_placeholders(doc: Doc, settings: GuardrailSettings) -> list[Violation]
         out.append(
             violation(
                 "placeholder",
-                doc.msg(
-                    f"Fyll i eller ta bort platshållaren '{field}'.",
-                    f"Fill in or remove the placeholder '{field}'.",
-                ),
+                doc.say("placeholder", field=field),
                 (start, end),
             )
         )

@@ -34,12 +34,7 @@ def check_promises(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         out.append(
             violation(
                 "false_promise",
-                doc.msg(
-                    "Lova inget ni inte kan hålla: spara inte cv:t utan att fråga om samtycke och lova inga "
-                    "framtida kontakter eller jobb.",
-                    "Promise nothing you cannot keep: ask for consent before keeping the CV, and do not "
-                    "promise future contact or jobs.",
-                ),
+                doc.say("false_promise"),
                 (m.start(), m.end()),
             )
         )

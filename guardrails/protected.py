@@ -1,142 +1,133 @@
-"""The protected-ground rule: the seven grounds of the Discrimination Act and their proxies."""
+"""The protected-ground rule: the seven grounds of the Discrimination Act and their proxies.
+
+The words and phrases of each ground come from its concept lexicon (`concepts.py`); whether a hit
+counts is decided here, by attribution (`attribution.py`): said of the candidate, or only describing
+the job, its clients or its subject matter.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import bisect
 from functools import cache
-from importlib import resources
 
-from guardrails import lexicon
+from guardrails import attribution, concepts, lexicon, morph
 from guardrails.registry import violation
 from guardrails.report import Violation
 from guardrails.settings import GuardrailSettings
-from guardrails.text import Doc, words
+from guardrails.text import WORD_RE, Doc, Token
 
-PREFIX = "protected_"
-# Words sharing this much of a prefix count as one word; "kvinnor" is not "Kvinnohuset".
-SAME_WORD_MIN_PREFIX = 4
-SAME_WORD_SHARE = 0.65
-
-
-@dataclass(frozen=True)
-class Ground:
-    """One ground's compiled lexicon."""
-
-    ground: str
-    label_sv: str
-    label_en: str
-    hits: dict[str, re.Pattern[str]]  # language -> lowercase patterns, run on Doc.lower
-    cased: dict[str, re.Pattern[str]]  # language -> patterns that look at capitals, run on the text
-    allow: re.Pattern[str]
-    allow_phrases: re.Pattern[str]
-    # People the job serves ("the young people at the centre"): innocent unless the sentence
-    # is about the team, a hire or the candidate ("we wanted young people in the team").
-    clients: re.Pattern[str]
-    targets: re.Pattern[str]
+# A sentence with this many content words (of this length) from the role, company or highlights
+# renders the recruiter's own description of the job: its ground words describe the job.
+ECHO_MIN_WORDS = 2
+ECHO_MIN_LEN = 4
 
 
 @cache
-def combined(language: str) -> re.Pattern[str]:
-    """Return one pattern for every ground (group `g<i>` = ground i), so the text is scanned once."""
-    parts = [f"(?P<g{i}>{g.hits[language].pattern})" for i, g in enumerate(grounds())]
-    if all(p.startswith(r"(?P<g" + str(i) + r">\b(?:") for i, p in enumerate(parts)):
-        # Every ground starts at a word boundary: test it once for all of them.
-        parts = [p.replace(r">\b(?:", ">(?:", 1) for p in parts]
-        return lexicon.compile_any([r"\b(?:" + "|".join(parts) + ")"], where="protected lexicons")
-    return lexicon.compile_any(parts, where="protected lexicons")
-
-
-@cache
-def grounds() -> tuple[Ground, ...]:
-    """Load every `protected_*.toml` lexicon once."""
-    names = sorted(
-        entry.name.removesuffix(".toml")
-        for entry in resources.files("guardrails.lexicons").iterdir()
-        if entry.name.startswith(PREFIX) and entry.name.endswith(".toml")
+def context_stems(context_text: str, language: str) -> frozenset[str]:
+    """Return the stems of the content words of the role, company and highlights."""
+    common = _common(language)
+    return frozenset(
+        morph.stem(w, language)
+        for w in WORD_RE.findall(context_text.lower())
+        if len(w) >= ECHO_MIN_LEN and w not in common
     )
-    out = []
-    for name in names:
-        data = lexicon.load(name)
-        shared = list(data.get("any", []))
-        hits = {lang: lexicon.compile_any(shared + list(data.get(lang, [])), where=name) for lang in ("sv", "en")}
-        cased = {
-            lang: lexicon.compile_any(list(data.get(f"cased_{lang}", [])), where=name, ignore_case=True)
-            for lang in ("sv", "en")
-        }
-        allow = lexicon.compile_any([f"(?:{p})$" for p in data.get("allow", [])], where=f"{name}.allow")
-        out.append(
-            Ground(
-                ground=str(data.get("ground", name.removeprefix(PREFIX))),
-                label_sv=str(data.get("label_sv", name)),
-                label_en=str(data.get("label_en", name)),
-                hits=hits,
-                cased=cased,
-                allow=allow,
-                allow_phrases=lexicon.compile_any(
-                    list(data.get("allow_phrases", [])), where=f"{name}.allow_phrases", ignore_case=True
-                ),
-                clients=lexicon.compile_any(list(data.get("clients", [])), where=f"{name}.clients", ignore_case=True),
-                targets=lexicon.compile_any(list(data.get("targets", [])), where=f"{name}.targets", ignore_case=True),
-            )
-        )
-    return tuple(out)
 
 
-def _same_word(a: str, b: str) -> bool:
-    """Return True for the same word or an inflection of it ("imam"/"imamen", "diagnosis"/"diagnostic")."""
-    if a == b:
-        return True
-    shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    return shared >= SAME_WORD_MIN_PREFIX and shared >= SAME_WORD_SHARE * max(len(a), len(b))
+@cache
+def _common(language: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lexicon.load("stopwords").get("common", {}).get(language, []))
 
 
-def _innocent(doc: Doc, ground: Ground, start: int, end: int) -> bool:
-    """Return True when a hit is an allowed word, an innocent phrase, or part of the role, company or a name."""
-    wstart, wend = doc.token_at(start, end)
-    hit_words = words(doc.folded[wstart:wend])
-    if all(ground.allow.match(w) for w in words(doc.lower[wstart:wend])):
-        return True
-    if len(hit_words) == 1 and any(_same_word(hit_words[0], w) for w in doc.own_words):
-        return True
-    if len(hit_words) > 1 and re.search(r"\b" + r"\W+".join(map(re.escape, hit_words)) + r"\b", doc.own_folded):
-        return True
-    sent_start, sent_end = doc.sentence_at(start)
-    for m in ground.allow_phrases.finditer(doc.text, sent_start, max(sent_end, end)):
-        if m.start() < end and start < m.end():
-            return True
-    for m in ground.clients.finditer(doc.text, sent_start, max(sent_end, end)):
-        if m.start() < end and start < m.end():
-            return not ground.targets.search(doc.text, sent_start, max(sent_end, end))
-    return False
+def _echoes_context(doc: Doc, sentence: tuple[int, int], stems: frozenset[str], language: str) -> bool:
+    """Return True when a sentence renders the recruiter's highlights (two or more of their content words)."""
+    seen = {
+        morph.stem(t.text.lower(), language)
+        for t in doc.tokens
+        if sentence[0] <= t.start < sentence[1] and len(t.text) >= ECHO_MIN_LEN
+    }
+    return len(seen & stems) >= ECHO_MIN_WORDS
+
+
+def _modifies_context_word(tokens: list[Token], last: int, stems: frozenset[str], language: str) -> bool:
+    """Return True when the term modifies a word of the job's own ("antenatal classes", "youth work")."""
+    nxt = last + 1
+    if nxt >= len(tokens):
+        return False
+    word = morph.stem(tokens[nxt].text.lower(), language)
+    # "youth work" modifies the role's "youth worker": a shared start of four letters or more will do.
+    return word in stems or (len(word) >= ECHO_MIN_LEN and any(s.startswith(word) for s in stems))
+
+
+def _is_cued(tokens: list[Token], first: int, last: int, language: str) -> bool:
+    """Return True when the hit is a group noun that counts only as the fit or the hire."""
+    cued = concepts.index(language).cued
+    return first == last and morph.stem(tokens[first].text.lower(), language) in cued
+
+
+def _innocent(
+    doc: Doc,
+    tokens: list[Token],
+    where: tuple[int, int],
+    span: tuple[int, int],
+    g: int,
+    subject: frozenset[int],
+    stems: frozenset[str],
+    lang: str,
+) -> bool:
+    """Return True when an untied hit describes the job, its clients or its subject matter, or is praise."""
+    first, last = where
+    if attribution.describes_clients(doc, tokens, last, lang, first):
+        return True  # the people the job serves: "pregnant patients", "de unga på gården"
+    if _is_cued(tokens, first, last, lang) and not attribution.fit_sentence(doc, span[0], lang):
+        return True  # "the guys in the workshop were impressed" is praise, not the fit
+    if g in subject or _echoes_context(doc, doc.sentence_at(span[0]), stems, lang):
+        return True  # the job's own subject: its role, company or the recruiter's highlights
+    return attribution.praise_sentence(doc, span[0], lang)
+
+
+def _name_words(doc: Doc) -> frozenset[str]:
+    ctx = doc.context
+    names = " ".join(n for n in (ctx.candidate_name, ctx.recruiter_name, ctx.chosen_candidate_name) if n)
+    return frozenset(w.lower() for w in WORD_RE.findall(names))
 
 
 def check_protected(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
-    """Block every reference to a protected ground or a proxy for one."""
+    """Block every protected-ground term or proxy said about the candidate, the hire or the fit."""
     lang = "en" if doc.language == "en" else "sv"
+    ctx = doc.context
+    context_text = " \n ".join(p for p in (ctx.role, ctx.company, ctx.highlights) if p)
+    subject = concepts.subject_grounds(context_text, lang)
+    stems = context_stems(context_text, lang)
+    highlight_stems = context_stems(ctx.highlights or "", lang)
+    names = _name_words(doc)
+    all_grounds = concepts.grounds()
+    tokens = doc.tokens
+    starts = [t.start for t in tokens]
     out = []
     taken: list[tuple[int, int]] = []
-    all_grounds = grounds()
-    hits = [(m, all_grounds[int((m.lastgroup or "g0")[1:])]) for m in combined(lang).finditer(doc.lower)]
-    hits += [(m, g) for g in all_grounds for m in g.cased[lang].finditer(doc.text)]
-    for m, ground in sorted(hits, key=lambda h: h[0].start()):
-        if m.end() == m.start() or _innocent(doc, ground, m.start(), m.end()):
+    for start, end, g in sorted(concepts.ground_hits(doc.text, lang, doc.lower)):
+        ground = all_grounds[g]
+        span = doc.token_at(start, end)
+        first = min(bisect.bisect_left(starts, span[0]), len(tokens) - 1)
+        last = max(first, bisect.bisect_left(starts, span[1]) - 1)
+        if any(s < span[1] and span[0] < e for s, e in taken) or tokens[first].text.lower() in names:
             continue
-        span = doc.token_at(m.start(), m.end())
-        if any(s < span[1] and span[0] < e for s, e in taken):
+        if any(m.start() < span[1] and span[0] < m.end() for m in ground.not_phrases[lang].finditer(doc.lower)):
+            continue
+        said_of = attribution.owner(doc, tokens, first, lang)
+        if said_of == "self":
+            continue  # the writer's own ("my parental leave")
+        tied = said_of == "candidate" and not _modifies_context_word(tokens, last, stems, lang)
+        if (
+            not tied
+            and first == last
+            and morph.stem(tokens[first].text.lower(), lang) in concepts.index(lang).tied_only
+        ):
+            continue  # "the knee" of a patient is not the candidate's
+        if not tied and _innocent(doc, tokens, (first, last), span, g, subject, highlight_stems, lang):
             continue
         taken.append(span)
         term = doc.text[span[0] : span[1]]
-        out.append(
-            violation(
-                "protected_ground",
-                doc.msg(
-                    f"Ta bort '{term}': det anspelar på {ground.label_sv}, en diskrimineringsgrund "
-                    "som inte får nämnas eller påverka beskedet.",
-                    f"Remove '{term}': it refers to {ground.label_en}, a protected ground that must "
-                    "not be mentioned or affect the decision.",
-                ),
-                span,
-            )
-        )
+        message = doc.say("protected_ground", term=term, label=ground.label(doc.message_language))
+        out.append(violation("protected_ground", message, span))
     return out

@@ -22,6 +22,11 @@ _DENOMINATORS = {3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 20, 25, 30, 40, 50, 100}
 CRITICAL_SENTENCES = 3
 CRITICAL_LIST_LINES = 2
 CRITICAL_IN_ONE_SENTENCE = 3
+# A critical sentence that runs through this many clauses about the candidate lists weaknesses.
+CRITICAL_SERIES = 3
+_SERIES = re.compile(
+    r"(?:^|[,;:]\s*(?:and\s+|och\s+)?|\b(?:and|och)\s+|^[-*•]\s*)(?:your|you|din|ditt|dina|du)\b", re.MULTILINE
+)
 # A walk through the stages: this many stage sentences (one critical), or two critical ones.
 STAGE_SENTENCES = 3
 CRITICAL_STAGE_SENTENCES = 2
@@ -88,6 +93,8 @@ def _criticism(doc: Doc) -> tuple[int, int] | None:
     for start, end, count in hits:
         if count >= CRITICAL_IN_ONE_SENTENCE:
             return start, end
+        if len(_SERIES.findall(doc.lower, start, end)) >= CRITICAL_SERIES:
+            return start, end  # "your Python was weak, your dashboard cluttered, and you rambled"
     return _stage_by_stage(doc, marks)
 
 
@@ -130,10 +137,7 @@ def check_reason(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         out.append(
             violation(
                 "over_detailed_reason",
-                doc.msg(
-                    "Ta bort poäng, betyg och rangordningar; ge ett kort och respektfullt skäl.",
-                    "Remove scores, grades and rankings; give a brief, respectful reason.",
-                ),
+                doc.say("over_detailed_reason", "scores"),
                 scores[0],
             )
         )
@@ -142,10 +146,7 @@ def check_reason(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         out.append(
             violation(
                 "over_detailed_reason",
-                doc.msg(
-                    "Räkna inte upp brister; sammanfatta skälet i en kort mening.",
-                    "Do not list weaknesses; sum up the reason in one short sentence.",
-                ),
+                doc.say("over_detailed_reason"),
                 piled,
             )
         )

@@ -1,10 +1,18 @@
-"""Every rule Besked checks, with its severity and a description for the UI."""
+"""Every rule Besked checks, read from `rules.toml`: severity, family, descriptions and messages."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
 
+from pydantic import BaseModel, Field, ValidationError
+
+from guardrails.errors import GuardrailError
 from guardrails.report import Severity, Violation
+
+RULES_FILE = "rules.toml"
 
 
 class RuleInfo(BaseModel):
@@ -15,67 +23,41 @@ class RuleInfo(BaseModel):
     family: str = Field(description="Which family of checks the rule belongs to (module name).")
     description_sv: str = Field(description="What the rule checks, in Swedish.")
     description_en: str = Field(description="What the rule checks, in English.")
+    messages: dict[str, dict[str, str]] = Field(
+        default_factory=dict, description="Message templates by key, then language (`sv`, `en`)."
+    )
 
 
-def _rule(rule_id: str, severity: Severity, family: str, sv: str, en: str) -> RuleInfo:
-    return RuleInfo(id=rule_id, severity=severity, family=family, description_sv=sv, description_en=en)
+def _load() -> dict[str, RuleInfo]:
+    try:
+        raw: dict[str, Any] = tomllib.loads(resources.files("guardrails").joinpath(RULES_FILE).read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise GuardrailError(f"The guardrail rule file {RULES_FILE} cannot be read: {exc}.") from None
+    try:
+        return {rule_id: RuleInfo(id=rule_id, **table) for rule_id, table in raw.items()}
+    except (ValidationError, TypeError) as exc:
+        raise GuardrailError(f"The guardrail rule file {RULES_FILE} is invalid: {exc}.") from None
 
 
-_ALL = [
-    _rule("no_thanks", "block", "structure",
-          "Texten tackar för kandidatens intresse och tid.",
-          "The text thanks the candidate for their interest and time."),
-    _rule("no_clear_decision", "block", "structure",
-          "Det framgår tydligt att kandidaten inte går vidare.",
-          "The text makes clear that the candidate was not selected."),
-    _rule("wrong_name", "block", "structure",
-          "Hälsningen riktar sig till rätt kandidat.",
-          "The greeting addresses the right candidate."),
-    _rule("missing_positive", "warn", "structure",
-          "Något av det positiva som rekryteraren angav nämns.",
-          "Something from the recruiter's highlights is mentioned."),
-    _rule("missing_closing", "warn", "structure",
-          "Texten avslutas med lyckönskning eller erbjudande att svara på frågor.",
-          "The text closes by wishing luck or offering to answer questions."),
-    _rule("unrequested_feedback", "warn", "structure",
-          "Ingen feedback ges när rekryteraren inte har angett någon.",
-          "No feedback is given when the recruiter entered none."),
-    _rule("too_long", "block", "length",
-          "Texten håller sig under maxlängden för språk och kanal.",
-          "The text stays under the length limit for its language and channel."),
-    _rule("too_short", "block", "length",
-          "Texten är inte för kort för att vara personlig.",
-          "The text is long enough to be personal."),
-    _rule("over_detailed_reason", "block", "reasons",
-          "Skälet är kort: inga listor med brister, poäng eller rangordningar.",
-          "The reason is brief: no lists of weaknesses, scores or rankings."),
-    _rule("protected_ground", "block", "protected",
-          "Ingen hänvisning till diskrimineringsgrund eller omskrivning för en sådan.",
-          "No reference to a protected ground of discrimination or a proxy for one."),
-    _rule("leaks_other_candidate", "block", "leakage",
-          "Den valda kandidatens namn eller meriter nämns inte.",
-          "The chosen candidate's name or merits are not revealed."),
-    _rule("leaks_internal_notes", "block", "leakage",
-          "Inget ur rekryterarens interna anteckningar syns i texten.",
-          "Nothing from the recruiter's internal notes appears in the text."),
-    _rule("placeholder", "block", "placeholders",
-          "Inga ifyllnadsfält eller platshållare finns kvar.",
-          "No unfilled placeholders remain."),
-    _rule("harsh_tone", "block", "tone",
-          "Tonen är respektfull, utan nedsättande eller hårda ord.",
-          "The tone is respectful, without belittling or harsh wording."),
-    _rule("false_promise", "block", "promises",
-          "Inga löften som arbetsgivaren inte kan hålla (t.ex. spara cv utan samtycke).",
-          "No promises the employer cannot keep (e.g. keeping the CV without consent)."),
-    _rule("wrong_language", "block", "language",
-          "Texten är skriven på det begärda språket.",
-          "The text is written in the requested language."),
-    _rule("prompt_injection_echo", "block", "injection",
-          "Inga instruktioner, promptrader eller rollmarkörer syns i texten.",
-          "No instructions, prompt lines or role markers appear in the text."),
-]  # fmt: skip
+RULES: dict[str, RuleInfo] = _load()
 
-RULES: dict[str, RuleInfo] = {info.id: info for info in _ALL}
+
+@cache
+def _template(rule: str, key: str, language: str) -> str:
+    messages = RULES[rule].messages
+    by_language = messages.get(key) or messages.get("default")
+    if not by_language:
+        raise GuardrailError(f"Rule '{rule}' has no message '{key}' in {RULES_FILE}.")
+    return by_language.get(language) or by_language.get("en") or next(iter(by_language.values()))
+
+
+def message(rule: str, language: str, key: str = "default", **fields: object) -> str:
+    """Return a rule's message in a language (`sv`, else English), with its fields filled in."""
+    template = _template(rule, key, "sv" if language == "sv" else "en")
+    try:
+        return template.format(**fields)
+    except (KeyError, IndexError) as exc:
+        raise GuardrailError(f"Message '{key}' of rule '{rule}' needs the field {exc}.") from None
 
 
 def violation(rule: str, message: str, span: tuple[int, int] | None = None) -> Violation:

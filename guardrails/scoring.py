@@ -1,4 +1,9 @@
-"""Score the rules against labeled letters: per-rule precision and recall."""
+"""Score the rules against labeled letters: per-rule precision and recall.
+
+Run `python -m guardrails.scoring LETTERS.jsonl [VERDICTS.jsonl]`: it checks the letters (or reads the
+verdicts `drafter check --jsonl LETTERS.jsonl` printed, e.g. from another commit) and prints the
+per-rule table and the letter-level figures.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from drafter.errors import InputError
-from drafter.models import CheckContext, parse_context
+from guardrails.context import CheckContext
 from guardrails.engine import check
+from guardrails.errors import GuardrailError
 from guardrails.registry import RULES
 from guardrails.report import GuardrailReport
 from guardrails.settings import GuardrailSettings
@@ -54,7 +59,7 @@ def load_letters(path: str | Path) -> list[LabeledLetter]:
         try:
             raw: dict[str, Any] = json.loads(line)
         except json.JSONDecodeError:
-            raise InputError(f"Line {n} of {path} is not valid JSON.") from None
+            raise GuardrailError(f"Line {n} of {path} is not valid JSON.") from None
         ctx = dict(raw.get("context") or {})
         for key in ("language", "channel"):
             if raw.get(key):
@@ -63,7 +68,7 @@ def load_letters(path: str | Path) -> list[LabeledLetter]:
             LabeledLetter(
                 id=str(raw.get("id", n)),
                 text=raw["text"],
-                context=parse_context(ctx),
+                context=CheckContext.parse(ctx),
                 labels=set(raw.get("labels", [])),
                 good=bool(raw.get("good", False)),
             )
@@ -95,6 +100,64 @@ def table(scores: dict[str, RuleScore]) -> str:
     """Return the per-rule scores as a fixed-width table."""
     lines = [f"{'rule':<24} {'sev':<5} {'tp':>3} {'fp':>3} {'fn':>3} {'prec':>5} {'rec':>5}"]
     for rule, s in scores.items():
-        sev = RULES[rule].severity
+        sev = RULES[rule].severity if rule in RULES else "?"
         lines.append(f"{rule:<24} {sev:<5} {s.tp:>3} {s.fp:>3} {s.fn:>3} {s.precision:>5.2f} {s.recall:>5.2f}")
     return "\n".join(lines)
+
+
+def _verdict_reports(path: str | Path) -> dict[str, GuardrailReport]:
+    """Read `drafter check --jsonl` output as reports keyed by letter id."""
+    reports = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            raw = json.loads(line)
+            reports[str(raw["id"])] = GuardrailReport.model_validate(raw)
+    return reports
+
+
+def score_reports(letters: list[LabeledLetter], reports: dict[str, GuardrailReport]) -> dict[str, RuleScore]:
+    """Return per-rule scores of given reports against the letters' labels."""
+    rules = list(RULES) + sorted({v.rule for r in reports.values() for v in r.violations} - set(RULES))
+    scores = {rule: RuleScore(rule=rule) for rule in rules}
+    for letter in letters:
+        found = reports[letter.id].rules()
+        for rule, s in scores.items():
+            if rule in found and rule in letter.labels:
+                s.tp += 1
+            elif rule in found:
+                s.fp += 1
+            elif rule in letter.labels:
+                s.fn += 1
+    return scores
+
+
+def verdicts(letters: list[LabeledLetter], reports: dict[str, GuardrailReport]) -> str:
+    """Summarise the letter-level figures: block-labeled letters blocked, good letters blocked."""
+    blocking = {rule for rule, info in RULES.items() if info.severity == "block"}
+    bad = [x for x in letters if x.labels & blocking]
+    good = [x for x in letters if x.good]
+    caught = sum(1 for x in bad if not reports[x.id].passed)
+    wrongly = sum(1 for x in good if not reports[x.id].passed)
+    return (
+        f"block-labeled letters blocked: {caught}/{len(bad)} = {caught / max(1, len(bad)):.2f}; "
+        f"good letters blocked: {wrongly}/{len(good)} = {100 * wrongly / max(1, len(good)):.0f} %"
+    )
+
+
+def main(argv: list[str]) -> int:
+    """Print the scores of one labeled file, checked here or read from `drafter check --jsonl` output."""
+    if not argv or len(argv) > 2:
+        print("usage: python -m guardrails.scoring LETTERS.jsonl [VERDICTS.jsonl]")
+        return 2
+    letters = load_letters(argv[0])
+    reports = _verdict_reports(argv[1]) if len(argv) == 2 else score(letters)[1]
+    scores = score_reports(letters, reports)
+    print(table({r: s for r, s in scores.items() if s.tp + s.fp + s.fn}))
+    print(verdicts(letters, reports))
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))

@@ -25,10 +25,7 @@ def check_thanks(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     return [
         violation(
             "no_thanks",
-            doc.msg(
-                "Tacka kandidaten för intresset och tiden hen lagt på ansökan och intervjun.",
-                "Thank the candidate for their interest and the time they gave to the process.",
-            ),
+            doc.say("no_thanks"),
         )
     ]
 
@@ -75,10 +72,7 @@ def check_name(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         out.append(
             violation(
                 "wrong_name",
-                doc.msg(
-                    f"Hälsningen nämner '{name}' men kandidaten heter {candidate}; rätta namnet.",
-                    f"The greeting names '{name}' but the candidate is {candidate}; fix the name.",
-                ),
+                doc.say("wrong_name", name=name, candidate=candidate),
                 (start, end),
             )
         )
@@ -118,10 +112,7 @@ def check_positive(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     return [
         violation(
             "missing_positive",
-            doc.msg(
-                "Nämn något konkret positivt från rekryterarens underlag (höjdpunkterna).",
-                "Mention one concrete positive point from the recruiter's highlights.",
-            ),
+            doc.say("missing_positive"),
         )
     ]
 
@@ -133,10 +124,7 @@ def check_closing(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     return [
         violation(
             "missing_closing",
-            doc.msg(
-                "Avsluta med att önska lycka till och erbjud att svara på frågor.",
-                "Close by wishing the candidate luck and offering to answer questions.",
-            ),
+            doc.say("missing_closing"),
         )
     ]
 
@@ -153,10 +141,7 @@ def check_feedback(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     return [
         violation(
             "unrequested_feedback",
-            doc.msg(
-                "Ta bort feedbacken: rekryteraren har inte angett någon.",
-                "Remove the feedback: the recruiter did not enter any.",
-            ),
+            doc.say("unrequested_feedback"),
             doc.sentence_at(found[0][0]),
         )
     ]

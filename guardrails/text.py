@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from drafter.models import CheckContext
+from guardrails.context import CheckContext
 
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # A sentence ends at . ! ? or a line break; bullets and blank lines also split.
@@ -136,9 +136,11 @@ class Doc:
             end += 1
         return start, end
 
-    def msg(self, sv: str, en: str) -> str:
-        """Return the message in the message language."""
-        return sv if self.message_language == "sv" else en
+    def say(self, rule: str, key: str = "default", **fields: object) -> str:
+        """Return a rule's message (from rules.toml) in the message language."""
+        from guardrails.registry import message
+
+        return message(rule, self.message_language, key, **fields)
 
 
 NEGATIONS = frozenset(

@@ -62,10 +62,7 @@ def check_tone(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         out.append(
             violation(
                 "harsh_tone",
-                doc.msg(
-                    f"Formulera om '{word}': tonen ska vara respektfull och inte nedsättande.",
-                    f"Rephrase '{word}': keep the tone respectful, never belittling.",
-                ),
+                doc.say("harsh_tone", word=word),
                 (start, end),
             )
         )

@@ -61,9 +61,10 @@ def _parse(raw: bytes, n: int) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     """Check every line and print one verdict per line, in order."""
     from drafter.config import load_settings
-    from drafter.errors import InputError
+    from drafter.errors import InputError, as_drafter_error
     from drafter.models import parse_context
     from guardrails import check
+    from guardrails.errors import GuardrailError
 
     settings = load_settings(getattr(args, "config", None)).guardrails
     stream = _open(args.jsonl)
@@ -84,7 +85,10 @@ def run(args: argparse.Namespace) -> int:
                 ctx = parse_context(context)
             except InputError as exc:
                 raise InputError(f"Line {n}: {exc}") from None
-            report = check(data["text"], ctx, settings)
+            try:
+                report = check(data["text"], ctx, settings)
+            except GuardrailError as exc:
+                raise as_drafter_error(exc) from None
             verdict = {
                 "id": data.get("id"),
                 "passed": report.passed,

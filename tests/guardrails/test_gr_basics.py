@@ -94,15 +94,19 @@ def test_lexicon_patterns_are_lowercase_and_compile() -> None:
     import tomllib
     from importlib import resources
 
-    from guardrails.protected import grounds
+    from guardrails.concepts import grounds
 
     assert len(grounds()) >= 13
     for entry in resources.files("guardrails.lexicons").iterdir():
         if not entry.name.endswith(".toml"):
             continue
         data = tomllib.loads(entry.read_text(encoding="utf-8"))
-        for key, values in data.items():
-            if not isinstance(values, list) or key == "case_sensitive" or key.startswith("cased_"):
+        # Concept and attribution lexicons keep their lists per language: {"words": {"sv": [...]}}.
+        lists = [(k, v) for k, v in data.items() if isinstance(v, list)]
+        lists += [(f"{k}.{lang}", v) for k, t in data.items() if isinstance(t, dict) for lang, v in t.items()]
+        for key, values in lists:
+            skipped = key.split(".")[0] in ("examples", "counter_examples")
+            if not isinstance(values, list) or key == "case_sensitive" or key.startswith("cased_") or skipped:
                 continue
             for pattern in values:
                 re.compile(pattern)
