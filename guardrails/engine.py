@@ -7,7 +7,11 @@ from collections.abc import Callable
 from drafter.errors import GuardrailError
 from drafter.models import CheckContext, DraftRequest
 from guardrails import (
+    address,
+    claims,
+    consistency,
     decision,
+    fidelity,
     injection,
     language,
     leakage,
@@ -16,6 +20,7 @@ from guardrails import (
     promises,
     protected,
     reasons,
+    scaffold,
     structure,
     tone,
 )
@@ -45,6 +50,16 @@ CHECKS: tuple[RuleCheck, ...] = (
     promises.check_promises,
     language.check_language,
     injection.check_injection,
+    # Meaning, not words (issue 9): each family in its own module, messages in lexicons/messages_*.toml.
+    consistency.check_mixed_decision,
+    claims.check_ungrounded,
+    scaffold.check_scaffold,
+    fidelity.check_feedback_fidelity,
+    fidelity.check_highlight_as_reason,
+    fidelity.check_reason_as_strength,
+    address.check_mixed_address,
+    address.check_full_name_greeting,
+    address.check_repeated_wish,
 )
 
 

@@ -75,7 +75,17 @@ _ALL = [
           "No instructions, prompt lines or role markers appear in the text."),
 ]  # fmt: skip
 
-RULES: dict[str, RuleInfo] = {info.id: info for info in _ALL}
+def _data_rules() -> list[RuleInfo]:
+    """Return the rules whose severity and descriptions live in lexicons/messages_<family>.toml."""
+    from guardrails.rule_data import rule_specs
+
+    return [
+        _rule(rule_id, spec["severity"], spec["family"], spec["description_sv"], spec["description_en"])
+        for rule_id, spec in rule_specs().items()
+    ]
+
+
+RULES: dict[str, RuleInfo] = {info.id: info for info in [*_ALL, *_data_rules()]}
 
 
 def violation(rule: str, message: str, span: tuple[int, int] | None = None) -> Violation:
