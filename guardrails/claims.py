@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from guardrails import lexicon
-from guardrails.evidence import Evidence, content_words, evidence, has_word
+from guardrails.evidence import Evidence, content_words, evidence, has_word, pool, same_word
 from guardrails.registry import violation
 from guardrails.report import Violation
 from guardrails.rule_data import say
@@ -98,7 +98,9 @@ def _names(doc: Doc, ev: Evidence) -> list[tuple[int, int]]:
     ok = _capitalised_ok()
     cues = _name_cues()
     starts = _sentence_starts(doc)
-    tokens = doc.tokens
+    signoffs = [m.start() for m in lexicon.pattern(LEX, "signoff").finditer(doc.lower)]
+    signature = signoffs[-1] if signoffs else len(doc.text)
+    tokens = [t for t in doc.tokens if t.start < signature]
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
@@ -137,24 +139,38 @@ def _reason_core(doc: Doc) -> list[str]:
     return content_words(reason[m.end() :] if m else reason)
 
 
+# A stated reason is another reason when more than this share of the recruiter's reason words is gone.
+MISSING_SHARE = 0.5
+
+
+def _look_alike(a: str, b: str) -> bool:
+    """Return True for two different words that start alike ("qualitative" for "quantitative")."""
+    if same_word(a, b) or min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 3:
+        return False
+    return a[:3] == b[:3]
+
+
 def _reason_swaps(doc: Doc, ev: Evidence) -> list[tuple[int, int]]:
-    """Return stated reasons that drop the recruiter's reason words and bring in words of their own."""
+    """Return stated reasons that drop the recruiter's reason and bring in words of their own."""
     found = []
     frame = lexicon.pattern(LEX, "reason_frame")
+    core = _reason_core(doc)
     for start, end in doc.sentences:
         m = frame.search(doc.lower, start, end)
         if not m:
             continue
-        stated = content_words(doc.text[m.end() : end])
-        new = [w for w in stated if not ev.supports(w)]
+        new = [w for w in content_words(doc.text[m.end() : end]) if not ev.supports(w)]
         if not new:
             continue
-        sentence_words = frozenset(content_words(doc.text[start:end]))
-        missing = [w for w in _reason_core(doc) if not has_word(w, sentence_words)]
-        # With no reason entered, any reason of the model's own is invented; with one, only a swap.
-        if doc.context.reason and not missing:
+        if not doc.context.reason:
+            found.append((start, end))  # with no reason entered, any reason of the model's own is invented
             continue
-        found.append((start, end))
+        here = pool(doc.text[start:end])
+        missing = [w for w in core if not has_word(w, here)]
+        if not missing:
+            continue
+        if len(missing) / len(core) > MISSING_SHARE or any(_look_alike(n, w) for n in new for w in missing):
+            found.append((start, end))
     return found
 
 

@@ -7,7 +7,7 @@ together" inside a rejection leave the candidate unsure what was decided; that m
 from __future__ import annotations
 
 from guardrails import lexicon
-from guardrails.evidence import evidence
+from guardrails.evidence import Evidence, content_words, evidence
 from guardrails.registry import violation
 from guardrails.report import Violation
 from guardrails.rule_data import say
@@ -40,6 +40,12 @@ def refused(doc: Doc, pos: int, window: int = NEGATION_WINDOW) -> bool:
     return any(w in NEGATIONS or w in _MORE_NEGATIONS or w.endswith("n't") or w.endswith("n’t") for w in recent)
 
 
+def _recruiters_words(phrase: str, ev: Evidence) -> bool:
+    """Return True when a phrase, or every content word of it, comes from the request's fields."""
+    own = content_words(phrase)
+    return ev.contains(phrase) or bool(own) and all(ev.supports(w) for w in own)
+
+
 def mixed_spans(doc: Doc) -> list[tuple[str, int, int]]:
     """Return (kind, start, end) of every offer, glad-news or continuation phrase in the text."""
     ev = evidence(doc)
@@ -48,7 +54,7 @@ def mixed_spans(doc: Doc) -> list[tuple[str, int, int]]:
         for m in lexicon.pattern(LEX, kind).finditer(doc.lower):
             if kind != "glad_news" and refused(doc, m.start()):
                 continue
-            if kind == "continuation" and ev.contains(m.group(0)):
+            if kind == "continuation" and _recruiters_words(m.group(0), ev):
                 continue  # the recruiter's own words ("samarbete med leverantörer" in the highlights)
             found.append((kind, m.start(), m.end()))
     return sorted(found, key=lambda f: f[1])

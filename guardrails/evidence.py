@@ -17,10 +17,11 @@ from guardrails.text import Doc, fold, words
 LEX = "evidence"
 # Content words are at least this long (shorter ones are mostly function words or too ambiguous).
 MIN_CONTENT = 5
-# Two words are the same word when they share a prefix this long and this share of the shorter one
-# ("nurse" ~ "nursing", "rörsvetsning" ~ "rörsvetsare"; not "qualitative" ~ "quantitative").
+# Two words are the same word when they share a prefix this long and over three quarters of the
+# shorter one ("nurse" ~ "nursing", "införa" ~ "införande"; not "investor" ~ "investment", not
+# "qualitative" ~ "quantitative").
 MIN_PREFIX = 4
-PREFIX_SHARE = 0.6
+PREFIX_SHARE = 0.76
 _DIGITS = re.compile(r"\d+")
 
 
@@ -32,10 +33,29 @@ def generic_words() -> frozenset[str]:
     return frozenset(fold(str(w)) for w in [*data["sv"], *data["en"], *extra])
 
 
+_ACRONYM = re.compile(r"\b[A-ZÅÄÖ]{2,6}\b")
+
+
 def content_words(text: str) -> list[str]:
-    """Return the folded content words of a text, in order (no function or generic words)."""
+    """Return the folded content words of a text, in order (no function or generic words).
+
+    Acronyms count whatever their length ("WMS", "GMP"): they name a specific skill.
+    """
     skip = generic_words()
-    return [w for w in words(fold(text)) if (len(w) >= MIN_CONTENT or _DIGITS.search(w)) and w not in skip]
+    acronyms = {fold(a) for a in _ACRONYM.findall(text)}
+    return [
+        w
+        for w in words(fold(text))
+        if (len(w) >= MIN_CONTENT or _DIGITS.search(w) or w in acronyms) and w not in skip
+    ]
+
+
+def pool(text: str) -> frozenset[str]:
+    """Return a passage's content words plus the initials of its word runs ("warehouse management
+    system" also gives "wms"), so an acronym in the request matches its spelled-out form."""
+    plain = words(fold(text))
+    initials = {"".join(w[0] for w in plain[i : i + k]) for k in (2, 3, 4) for i in range(len(plain) - k + 1)}
+    return frozenset(content_words(text)) | initials
 
 
 def same_word(a: str, b: str) -> bool:

@@ -9,7 +9,7 @@ candidate's own strength>"), and the reason turned into praise ("your test showe
 from __future__ import annotations
 
 from guardrails import lexicon
-from guardrails.evidence import clause_spans, content_words, evidence, has_word
+from guardrails.evidence import clause_spans, content_words, evidence, has_word, pool
 from guardrails.registry import violation
 from guardrails.report import Violation
 from guardrails.rule_data import say
@@ -18,7 +18,7 @@ from guardrails.text import Doc
 
 LEX = "fidelity"
 # At least this share of the feedback's content words must appear for the feedback to be passed on.
-MIN_COVERAGE = 0.4
+MIN_COVERAGE = 0.3
 # A sentence that carries this share of the feedback's words without any advice frame is read as given.
 VERBATIM_COVERAGE = 0.8
 
@@ -46,7 +46,7 @@ def check_feedback_fidelity(doc: Doc, settings: GuardrailSettings) -> list[Viola
     best: tuple[float, tuple[int, int]] | None = None
     present: set[str] = set()
     for a, b in doc.sentences:
-        here = frozenset(content_words(doc.text[a:b]))
+        here = pool(doc.text[a:b])
         hits = {w for w in wanted if has_word(w, here)}
         present |= hits
         share = len(hits) / len(wanted)
@@ -80,7 +80,9 @@ def check_highlight_as_reason(doc: Doc, settings: GuardrailSettings) -> list[Vio
     out = []
     for a, b in doc.sentences:
         m = frame.search(doc.lower, a, b)
-        if m and any(has_word(w, strengths) for w in content_words(doc.text[m.end() : b])):
+        # A word that also matches the reason is about the reason ("tillsyn" in both), not the highlight.
+        stated = [w for w in content_words(doc.text[m.end() : b])] if m else []
+        if any(has_word(w, strengths) and not has_word(w, ev.reason) for w in stated):
             out.append(violation("highlight_as_reason", say(doc, "highlight_as_reason", quote=doc.text[a:b]), (a, b)))
             continue
         for ca, cb in clause_spans(doc, a, b):
@@ -109,7 +111,11 @@ def check_reason_as_strength(doc: Doc, settings: GuardrailSettings) -> list[Viol
                 continue
             if not (_has(doc, "praise", ca, cb) and _has(doc, "second_person", ca, cb)):
                 continue
-            if any(has_word(w, lacking) for w in content_words(doc.text[ca:cb])):
+            here = content_words(doc.text[ca:cb])
+            # Praise of the highlights may share a word with the reason ("digitala tjänster"): fine.
+            if any(has_word(w, ev.highlights) for w in here):
+                continue
+            if any(has_word(w, lacking) for w in here):
                 out.append(violation("reason_as_strength", say(doc, "reason_as_strength", quote=doc.text[a:b]), (a, b)))
                 break
     return out

@@ -25,7 +25,7 @@ _LEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–][ \t]*|\d{1,2}[.)][ \t]*)?$")
 
 @cache
 def _labels() -> re.Pattern[str]:
-    labels = sorted((str(x) for x in lexicon.load(LEX)["labels"]), key=len, reverse=True)
+    labels = sorted((str(x) for x in lexicon.load(LEX)["cased_labels"]), key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(re.escape(x) for x in labels) + r")[ \t]*:(?![/\d])")
 
 

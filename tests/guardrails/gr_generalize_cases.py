@@ -12,7 +12,7 @@ from guardrails.report import GuardrailReport
 PARTS: dict[tuple[str, str], dict[str, str]] = {
     ("sv", "email"): {
         "open": "Hej Lisa,\n\n",
-        "thanks": "Tack för att du sökte tjänsten som lagerledare hos Bergå Logistik och för samtalet i tisdags.",
+        "thanks": "Tack för att du sökte tjänsten som lagerledare hos Bergå Logistik och för samtalet.",
         "positive": "Ditt lugn när du berättade om inventeringen i Borås gjorde intryck på oss.",
         "decision": "Vi har valt att gå vidare med en annan kandidat.",
         "close": (
@@ -21,7 +21,7 @@ PARTS: dict[tuple[str, str], dict[str, str]] = {
     },
     ("en", "email"): {
         "open": "Dear Lisa,\n\n",
-        "thanks": "Thank you for applying for the warehouse lead role at Bergå Logistics and for our talk on Tuesday.",
+        "thanks": "Thank you for applying for the warehouse lead role at Bergå Logistics and for our talk.",
         "positive": "Your calm account of the stocktake in Borås stayed with us.",
         "decision": "We have decided to go with another candidate.",
         "close": "\n\nIf you have any questions, feel free to call me. Best of luck!\n\nKind regards,\nOla Berg",
