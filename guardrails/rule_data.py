@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from guardrails import lexicon
+from guardrails.report import GuardrailReport
 from guardrails.text import Doc
 
 # The families of issue 9: meaning rather than words (one module and one messages file each).
@@ -35,6 +36,17 @@ def rule_specs() -> dict[str, dict[str, Any]]:
                 raise ValueError(f"messages_{family}.toml: rule '{rule_id}' needs severity 'block' or 'warn'.")
             specs[rule_id] = {**raw, "family": family}
     return specs
+
+
+def meaning_rules() -> frozenset[str]:
+    """Return the ids of the data-defined (issue 9) rules."""
+    return frozenset(rule_specs())
+
+
+def without_meaning_rules(report: GuardrailReport) -> GuardrailReport:
+    """Return a report with the meaning rules' violations left out (for sets labelled before them)."""
+    keep = [v for v in report.violations if v.rule not in meaning_rules()]
+    return GuardrailReport.from_violations(keep)
 
 
 def say(doc: Doc, rule: str, key: str = "default", **values: str) -> str:

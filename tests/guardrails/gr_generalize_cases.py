@@ -7,6 +7,7 @@ from typing import Any
 from drafter.models import CheckContext
 from guardrails import check
 from guardrails.report import GuardrailReport
+from guardrails.rule_data import meaning_rules
 
 # A rejection in four parts; tests swap one part for a new phrasing.
 PARTS: dict[tuple[str, str], dict[str, str]] = {
@@ -74,8 +75,13 @@ def run(text: str, language: str, channel: str, **overrides: Any) -> GuardrailRe
 
 
 def blocking(report: GuardrailReport) -> set[str]:
-    """Return the ids of the block rules a report names."""
-    return {v.rule for v in report.blocking}
+    """Return the ids of the word-rule blocks a report names.
+
+    The meaning rules (issue 9: mixed_decision, ungrounded_claim, ...) overlap with these letters by
+    design ("Welcome to the team!" is both no_clear_decision and mixed_decision; "Vi har valt Maria
+    Sand" names a person the request lacks); tests/guardrails/test_gr_meaning_*.py test them.
+    """
+    return {v.rule for v in report.blocking if v.rule not in meaning_rules()}
 
 
 # (language, channel, decision) - real decisions in unusual words: no block at all.
