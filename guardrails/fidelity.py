@@ -8,7 +8,7 @@ candidate's own strength>"), and the reason turned into praise ("your test showe
 
 from __future__ import annotations
 
-from guardrails import lexicon
+from guardrails import injection, language, leakage, lexicon, placeholders, promises, protected, reasons, tone
 from guardrails.evidence import clause_spans, content_words, evidence, has_word, pool
 from guardrails.registry import violation
 from guardrails.report import Violation
@@ -36,10 +36,37 @@ def _advice_sentences(doc: Doc) -> list[tuple[int, int]]:
     ]
 
 
+def _passable(doc: Doc, field: str, settings: GuardrailSettings) -> bool:
+    """Return True when a field may appear in a draft: no word rule blocks it on its own.
+
+    Feedback that names a protected ground, repeats the internal notes or promises to keep the CV
+    must be left out (the composer drops it), so its absence is not a fault.
+    """
+    # Judged on its own merits, as the composer does: the free-text fields do not excuse themselves.
+    bare = doc.context.model_copy(update={"highlights": None, "reason": None, "feedback": None})
+    piece = Doc(text=field, context=bare, language=doc.language, message_language=doc.message_language)
+    checks = (
+        protected.check_protected,
+        tone.check_tone,
+        leakage.check_notes,
+        leakage.check_other_candidate,
+        placeholders.check_placeholders,
+        injection.check_injection,
+        language.check_language,
+        promises.check_promises,
+        reasons.check_reason,
+    )
+    return not any(v.severity == "block" for rule in checks for v in rule(piece, settings))
+
+
 def check_feedback_fidelity(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     """Block a draft that drops the recruiter's feedback, gives other advice, or turns it into praise."""
-    wanted = evidence(doc).feedback
-    if not doc.context.feedback or not wanted:
+    # Only words with letters: a feedback of "0", "0A.A0" or "AAA.YOU" gives nothing to pass on.
+    wanted = frozenset(w for w in evidence(doc).feedback if sum(c.isalpha() for c in w) >= 3)
+    given = doc.context.feedback or ""
+    # At least one real word (not an acronym or a letter string in capitals) to pass on.
+    real = [w for w in wanted if len(w) >= 5 and w.isalpha() and w.upper() not in given]
+    if not given or not real or not _passable(doc, given, settings):
         return []
     if lexicon.pattern("injection").search(doc.context.feedback.lower()):
         return []  # an instruction typed into the feedback is not feedback to pass on
