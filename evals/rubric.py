@@ -28,6 +28,8 @@ RUBRIC_ITEMS = (
     "feedback_as_requested",
     "address",
     "natural",
+    "reason_given",
+    "phone_opening",
     "close",
     "passes_rules",
 )
@@ -105,6 +107,13 @@ def _has(pattern: str, text: str) -> bool:
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
+# English calques of Swedish recruiting phrases ("valde en profil" -> "chose a profile").
+CALQUES = re.compile(r"\b(chose|chosen|selected|choose)\s+a\s+profile\b|\bprofile\s+with\s+more\b", re.IGNORECASE)
+# A phone call opens by asking whether it is a good time.
+GOOD_TIME = {
+    "sv": r"\bpassar\s+det\b|\bhar\s+du\s+(en\s+minut|ett\s+par\s+minuter|tid|en\s+stund)\b|\bstör\s+jag\b|\bläge\s+att\s+prata\b",
+    "en": r"\b(good|convenient|ok|okay)\s+time\b|\bgot\s+a\s+(minute|moment|few\s+minutes)\b|\bhave\s+a\s+(minute|moment|few\s+minutes)\b",
+}
 # A recruiter's note pasted after a colon ("Vi uppskattade särskilt följande: din ...").
 _COLON = re.compile(r":[ \t]+")
 
@@ -185,12 +194,26 @@ def _with_report(scores: dict[str, int | None], text: str, req: DraftRequest, re
     if rules & FEEDBACK_RULES:
         scores["feedback_as_requested"] = 0
     scores["address"] = int(not rules & ADDRESS_RULES)
-    scores["natural"] = int(not _pasted(text, req) and "repeated_wish" not in rules)
+    scores["natural"] = int(not _pasted(text, req) and "repeated_wish" not in rules and not CALQUES.search(text))
+    scores["reason_given"] = _reason_given(text, req)
+    scores["phone_opening"] = int(_has(GOOD_TIME[req.language], text)) if req.channel == "phone" else None
     scores["passes_rules"] = int(report.passed)
 
 
+def _reason_given(text: str, req: DraftRequest) -> int | None:
+    """Return 1 when the draft carries the recruiter's reason (None when there is none)."""
+    wanted = content_stems(req.reason)
+    if not wanted:
+        return None
+    return int(bool(wanted & content_stems(text)))
+
+
 def verdict_of(scores: dict[str, int | None], report: GuardrailReport) -> Verdict:
-    """Return the verdict the scores and report predict: a gate fails -> rewrite; any flaw -> edit."""
+    """Return the verdict the scores and report predict: a gate fails -> rewrite; any flaw -> edit.
+
+    (Tried on the tuning half: "three misses -> rewrite" fixed one draft there and broke two held-out
+    composer drafts, whose misses are cosmetic: full name, pasted note. Not kept.)
+    """
     if any(scores.get(g) == 0 for g in GATES):
         return "rewrite"
     if any(v == 0 for v in scores.values()) or report.warnings:

@@ -134,23 +134,25 @@ def stored_predictions(results: Iterable[dict[str, Any]], key: str = "rubric_mea
     return out
 
 
+def judge_verdict(items: dict[str, float | None]) -> Prediction | None:
+    """Return the verdict a judge's item scores mean: an unclear decision or a disrespectful tone is a rewrite."""
+    known = [v for v in items.values() if v is not None]
+    if not known:
+        return None
+    unclear = (items.get("clear_decision") or 0) < 0.5 or (items.get("respectful") or 0) < 0.5
+    verdict = "rewrite" if unclear else verdict_from_score(sum(known) / len(known))
+    return Prediction(verdict=verdict or "rewrite", danger=unclear)
+
+
 def judge_predictions(
     ratings: Sequence[RatedDraft], grade: Callable[[RatedDraft], dict[str, float | None]]
 ) -> dict[str, Prediction]:
-    """Return the judge's verdict for every rated draft it could grade.
-
-    A judge that says the decision is unclear or the tone disrespectful calls for a rewrite.
-    """
+    """Return the judge's verdict for every rated draft it could grade."""
     out = {}
     for r in ratings:
-        items = grade(r)
-        known = [v for v in items.values() if v is not None]
-        if not known:
-            continue
-        mean = sum(known) / len(known)
-        unclear = (items.get("clear_decision") or 0) < 0.5 or (items.get("respectful") or 0) < 0.5
-        verdict = "rewrite" if unclear else verdict_from_score(mean)
-        out[r.id] = Prediction(verdict=verdict or "rewrite", danger=unclear)
+        pred = judge_verdict(grade(r))
+        if pred is not None:
+            out[r.id] = pred
     return out
 
 
