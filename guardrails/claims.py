@@ -115,7 +115,7 @@ def _names(doc: Doc, ev: Evidence) -> list[tuple[int, int]]:
         ):
             j += 1
         run = tokens[i : j + 1]
-        unknown = [t for t in run if fold(t.text) not in ev.words and t.text.lower() not in ok]
+        unknown = [t for t in run if not ev.supports(fold(t.text)) and t.text.lower() not in ok]
         # Skip a capitalised first word of a sentence: only the words after it can be a name.
         if run[0].start in starts and run[0] in unknown:
             unknown = unknown[1:]

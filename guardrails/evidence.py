@@ -94,8 +94,15 @@ class Evidence:
     own: frozenset[str]  # content words of the role, company and names
 
     def supports(self, word: str) -> bool:
-        """Return True when a folded word is in (or inflects a word of) the usable fields."""
-        return has_word(word, self.words)
+        """Return True when a folded word is in (or inflects a word of) the usable fields.
+
+        A hyphenated compound is supported when each part is ("WMS-erfarenhet" by "WMS-byten").
+        """
+        if has_word(word, self.words):
+            return True
+        parts = [p for p in word.split("-") if p]
+        skip = generic_words()
+        return len(parts) > 1 and all(p in skip or has_word(p, self.words) for p in parts)
 
     def contains(self, phrase: str) -> bool:
         """Return True when a phrase occurs, folded and with spaces normalised, in the usable fields."""
@@ -117,7 +124,7 @@ def _build(key: tuple[str, ...]) -> Evidence:
     folded = fold(usable)
     return Evidence(
         text=folded,
-        words=frozenset(words(folded)),
+        words=frozenset(words(folded)) | frozenset(p for w in words(folded) if "-" in w for p in w.split("-") if p),
         highlights=frozenset(content_words(highlights)),
         reason=frozenset(content_words(reason)),
         feedback=frozenset(content_words(feedback)),
