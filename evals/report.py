@@ -78,7 +78,8 @@ def _sendable_note(summary: dict[str, Any]) -> str:
             f"<li>{escape(m)}: sendable {escape(_fmt(pm['sendable_rate']))} "
             f"(scorer {escape(str(pm.get('sendable_scorer')))}, Cohen's κ {escape(_fmt(pm.get('sendable_kappa')))} "
             f"against blind raters on {escape(_fmt(pm.get('sendable_n')))} rated drafts; rubric verdicts "
-            f"send {verdicts.get('send', 0)} / edit {verdicts.get('edit', 0)} / rewrite {verdicts.get('rewrite', 0)})</li>"
+            f"send {verdicts.get('send', 0)} / edit {verdicts.get('edit', 0)} / "
+            f"rewrite {verdicts.get('rewrite', 0)})</li>"
         )
     if not lines:
         return ""

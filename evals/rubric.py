@@ -52,7 +52,14 @@ DANGER_RULES = frozenset(
     }
 )
 UNGROUNDED_RULES = frozenset(
-    {"ungrounded_claim", "prompt_scaffold", "copied_example", "leaks_internal_notes", "placeholder", "prompt_injection_echo"}
+    {
+        "ungrounded_claim",
+        "prompt_scaffold",
+        "copied_example",
+        "leaks_internal_notes",
+        "placeholder",
+        "prompt_injection_echo",
+    }
 )
 MISREAD_RULES = frozenset({"mixed_decision", "no_clear_decision"})
 FEEDBACK_RULES = frozenset({"feedback_missing", "feedback_changed", "unrequested_feedback", "reason_as_strength"})
@@ -111,8 +118,10 @@ def _has(pattern: str, text: str) -> bool:
 CALQUES = re.compile(r"\b(chose|chosen|selected|choose)\s+a\s+profile\b|\bprofile\s+with\s+more\b", re.IGNORECASE)
 # A phone call opens by asking whether it is a good time.
 GOOD_TIME = {
-    "sv": r"\bpassar\s+det\b|\bhar\s+du\s+(en\s+minut|ett\s+par\s+minuter|tid|en\s+stund)\b|\bstör\s+jag\b|\bläge\s+att\s+prata\b",
-    "en": r"\b(good|convenient|ok|okay)\s+time\b|\bgot\s+a\s+(minute|moment|few\s+minutes)\b|\bhave\s+a\s+(minute|moment|few\s+minutes)\b",
+    "sv": r"\bpassar\s+det\b|\bhar\s+du\s+(en\s+minut|ett\s+par\s+minuter|tid|en\s+stund)\b"
+    r"|\bstör\s+jag\b|\bläge\s+att\s+prata\b",
+    "en": r"\b(good|convenient|ok|okay)\s+time\b|\bgot\s+a\s+(minute|moment|few\s+minutes)\b"
+    r"|\bhave\s+a\s+(minute|moment|few\s+minutes)\b",
 }
 # A recruiter's note pasted after a colon ("Vi uppskattade särskilt följande: din ...").
 _COLON = re.compile(r":[ \t]+")

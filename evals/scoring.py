@@ -45,8 +45,12 @@ class CaseResult(BaseModel):
     violations: list[Violation] = Field(default_factory=list, description="Violations on the shown draft.")
     first_try_rules: list[str] = Field(default_factory=list, description="Rules the first attempt broke.")
     rubric: dict[str, int | None] = Field(default_factory=dict, description="Deterministic rubric scores.")
-    rubric_mean: float | None = Field(default=None, description="Mean of the applicable rubric scores (0 on a failed gate).")
-    rubric_verdict: str | None = Field(default=None, description="The rubric's predicted verdict: send / edit / rewrite.")
+    rubric_mean: float | None = Field(
+        default=None, description="Mean of the applicable rubric scores (0 on a failed gate)."
+    )
+    rubric_verdict: str | None = Field(
+        default=None, description="The rubric's predicted verdict: send / edit / rewrite."
+    )
     rubric_danger: bool | None = Field(default=None, description="The rubric predicts the draft could mislead.")
     expect_passed: bool | None = Field(default=None, description="All case expectations met (None: none set).")
     expect_failures: list[str] = Field(default_factory=list, description="Which expectations failed.")

@@ -43,7 +43,7 @@ def refused(doc: Doc, pos: int, window: int = NEGATION_WINDOW) -> bool:
 def _recruiters_words(phrase: str, ev: Evidence) -> bool:
     """Return True when a phrase, or every content word of it, comes from the request's fields."""
     own = content_words(phrase)
-    return ev.contains(phrase) or bool(own) and all(ev.supports(w) for w in own)
+    return ev.contains(phrase) or (bool(own) and all(ev.supports(w) for w in own))
 
 
 def mixed_spans(doc: Doc) -> list[tuple[str, int, int]]:

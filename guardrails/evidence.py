@@ -8,6 +8,7 @@ internal notes or the chosen candidate: a draft that repeats those is a leak, no
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -44,9 +45,7 @@ def content_words(text: str) -> list[str]:
     skip = generic_words()
     acronyms = {fold(a) for a in _ACRONYM.findall(text)}
     return [
-        w
-        for w in words(fold(text))
-        if (len(w) >= MIN_CONTENT or _DIGITS.search(w) or w in acronyms) and w not in skip
+        w for w in words(fold(text)) if (len(w) >= MIN_CONTENT or _DIGITS.search(w) or w in acronyms) and w not in skip
     ]
 
 
@@ -73,7 +72,7 @@ def same_word(a: str, b: str) -> bool:
     return n >= MIN_PREFIX and n >= PREFIX_SHARE * shorter
 
 
-def has_word(word: str, pool: frozenset[str]) -> bool:
+def has_word(word: str, pool: Collection[str]) -> bool:
     """Return True when a word (or an inflection of it, or a compound part) is in a pool of words."""
     if word in pool:
         return True

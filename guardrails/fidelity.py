@@ -68,7 +68,7 @@ def check_feedback_fidelity(doc: Doc, settings: GuardrailSettings) -> list[Viola
     real = [w for w in wanted if len(w) >= 5 and w.isalpha() and w.upper() not in given]
     if not given or not real or not _passable(doc, given, settings):
         return []
-    if lexicon.pattern("injection").search(doc.context.feedback.lower()):
+    if lexicon.pattern("injection").search(given.lower()):
         return []  # an instruction typed into the feedback is not feedback to pass on
     best: tuple[float, tuple[int, int]] | None = None
     present: set[str] = set()
@@ -99,7 +99,9 @@ def check_highlight_as_reason(doc: Doc, settings: GuardrailSettings) -> list[Vio
     """Block a highlight stated as what the chosen candidate had more of, or as a shortcoming."""
     ev = evidence(doc)
     strengths = {
-        w for w in ev.highlights if not has_word(w, ev.reason) and not has_word(w, ev.own) and not has_word(w, ev.feedback)
+        w
+        for w in ev.highlights
+        if not has_word(w, ev.reason) and not has_word(w, ev.own) and not has_word(w, ev.feedback)
     }
     if not strengths:
         return []
@@ -126,7 +128,9 @@ def check_reason_as_strength(doc: Doc, settings: GuardrailSettings) -> list[Viol
     """Block the reason (what the candidate lacks) praised as the candidate's own strength."""
     ev = evidence(doc)
     lacking = {
-        w for w in ev.reason if not has_word(w, ev.highlights) and not has_word(w, ev.own) and not has_word(w, ev.feedback)
+        w
+        for w in ev.reason
+        if not has_word(w, ev.highlights) and not has_word(w, ev.own) and not has_word(w, ev.feedback)
     }
     if not lacking:
         return []

@@ -75,6 +75,7 @@ _ALL = [
           "No instructions, prompt lines or role markers appear in the text."),
 ]  # fmt: skip
 
+
 def _data_rules() -> list[RuleInfo]:
     """Return the rules whose severity and descriptions live in lexicons/messages_<family>.toml."""
     from guardrails.rule_data import rule_specs

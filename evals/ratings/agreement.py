@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from evals.ratings.models import VERDICTS, RatedDraft, Split, Verdict
+from evals.ratings.models import VERDICTS, RatedDraft, Verdict
 
 
 class Prediction(BaseModel):
@@ -101,8 +101,7 @@ def by_split(scorer: str, ratings: Sequence[RatedDraft], predictions: dict[str, 
     """Return the agreement on all ratings, on the tuning half and on the held-out half."""
     halves: dict[str, list[RatedDraft]] = {"all": list(ratings)}
     for name in ("tune", "holdout"):
-        split: Split = name  # type: ignore[assignment]
-        halves[name] = [r for r in ratings if r.split == split]
+        halves[name] = [r for r in ratings if r.split == name]
     return [agreement(scorer, part, predictions, name) for name, part in halves.items()]
 
 

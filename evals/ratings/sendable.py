@@ -53,7 +53,9 @@ def sendable(results: Sequence[Any], judge_version: str | None) -> dict[str, Any
     rubric = rubric_agreement()
     judge = stored_judge_agreement(judge_version)
     judged = [r for r in results if r.judge is not None]
-    use_judge = bool(judged) and judge is not None and (rubric is None or (judge.get("kappa") or -1) > (rubric.kappa or -1))
+    use_judge = (
+        bool(judged) and judge is not None and (rubric is None or (judge.get("kappa") or -1) > (rubric.kappa or -1))
+    )
     if use_judge:
         preds = [judge_verdict(r.judge.scores) if r.judge else None for r in results]
         verdicts = [p.verdict if p else None for p in preds]

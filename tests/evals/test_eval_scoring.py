@@ -128,15 +128,20 @@ def test_readability_by_language_and_sentence_split() -> None:
 
 def test_a_template_pasted_note_a_calque_and_a_call_without_a_good_time_need_an_edit() -> None:
     req = sv_request()
-    pasted = GOOD_SV.replace("Tack", "Vi uppskattade särskilt följande: din provlektion där eleverna fick resonera. Tack", 1)
+    pasted = GOOD_SV.replace(
+        "Tack", "Vi uppskattade särskilt följande: din provlektion där eleverna fick resonera. Tack", 1
+    )
     assert score_rubric(pasted, req).scores["natural"] == 0
     en = en_request()
     assert score_rubric("We chose a profile with more experience.", en).scores["natural"] == 0
     call = "- Hej Sara, det är Johan.\n- Tack för intervjun.\n- Vi valde en annan kandidat.\n- Lycka till, frågor?"
     assert score_rubric(call, sv_request(channel="phone")).scores["phone_opening"] == 0
-    assert score_rubric(call.replace("Johan.", "Johan. Passar det att prata?"), sv_request(channel="phone")).scores[
-        "phone_opening"
-    ] == 1
+    assert (
+        score_rubric(call.replace("Johan.", "Johan. Passar det att prata?"), sv_request(channel="phone")).scores[
+            "phone_opening"
+        ]
+        == 1
+    )
 
 
 def test_a_misleading_draft_is_a_rewrite_worth_nothing() -> None:

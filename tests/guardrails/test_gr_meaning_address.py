@@ -10,7 +10,6 @@ import pytest
 from meaning_cases import family_rules, found, letters, scores
 
 from drafter.models import CheckContext
-from guardrails import check
 from guardrails.registry import RULES
 from guardrails.scoring import LabeledLetter
 
