@@ -45,6 +45,12 @@ def check_full_name_greeting(doc: Doc, settings: GuardrailSettings) -> list[Viol
     greet = lexicon.pattern(LEX, "greeting").search(doc.lower)
     if not greet:
         return []
+    if (
+        doc.language == "en"
+        and doc.context.tone == "formal"
+        and doc.lower[greet.start() : greet.end()].strip().startswith("dear")
+    ):
+        return []  # "Dear Margaret Collins" is correct formal English; the rater did not mind it
     line_end = doc.text.find("\n", greet.end())
     line = doc.text[greet.end() : line_end if line_end >= 0 else len(doc.text)]
     greeted = re.match(r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*)*", line)
