@@ -36,7 +36,21 @@ def _advice_sentences(doc: Doc) -> list[tuple[int, int]]:
     ]
 
 
+_PASSABLE: dict[tuple[str, ...], bool] = {}
+_PASSABLE_MAX = 512
+
+
 def _passable(doc: Doc, field: str, settings: GuardrailSettings) -> bool:
+    """Return `_field_passes` for this field, request and settings, computed once (drafting re-checks often)."""
+    key = (field, doc.language, doc.message_language, doc.context.model_dump_json(), settings.model_dump_json())
+    if key not in _PASSABLE:
+        if len(_PASSABLE) >= _PASSABLE_MAX:
+            _PASSABLE.clear()
+        _PASSABLE[key] = _field_passes(doc, field, settings)
+    return _PASSABLE[key]
+
+
+def _field_passes(doc: Doc, field: str, settings: GuardrailSettings) -> bool:
     """Return True when a field may appear in a draft: no word rule blocks it on its own.
 
     Feedback that names a protected ground, repeats the internal notes or promises to keep the CV
