@@ -134,6 +134,7 @@ def _relative(path: Any) -> str:
 
 def _table(summary: dict[str, Any]) -> str:
     cols = (
+        ("sendable_rate", "sendable"),
         ("shown_pass_rate", "shown"),
         ("first_try_pass_rate", "1st try"),
         ("fallback_rate", "fallback"),
