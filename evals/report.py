@@ -12,6 +12,8 @@ from evals.scoring import CaseResult
 # (key in per_model, label, higher is better?)
 TABLE_METRICS: tuple[tuple[str, str, bool | None], ...] = (
     ("n", "cases", None),
+    ("sendable_rate", "sendable (est.)", True),
+    ("sendable_kappa", "sendable scorer κ vs raters", True),
     ("shown_pass_rate", "shown pass", True),
     ("first_try_pass_rate", "first-try pass", True),
     ("fallback_rate", "fallback", False),
@@ -62,6 +64,26 @@ def _metric_table(summary: dict[str, Any]) -> str:
         )
         rows.append(f"<tr><th>{escape(label)}</th>{cells}</tr>")
     return f"<table><tr><th>metric</th>{head}</tr>{''.join(rows)}</table>"
+
+
+def _sendable_note(summary: dict[str, Any]) -> str:
+    """Say which scorer estimated the sendable rate and how well it agrees with blind raters."""
+    lines = []
+    for m in summary.get("models", []):
+        pm = summary["per_model"].get(m, {})
+        if pm.get("sendable_rate") is None:
+            continue
+        verdicts = pm.get("rubric_verdicts") or {}
+        lines.append(
+            f"<li>{escape(m)}: sendable {escape(_fmt(pm['sendable_rate']))} "
+            f"(scorer {escape(str(pm.get('sendable_scorer')))}, Cohen's κ {escape(_fmt(pm.get('sendable_kappa')))} "
+            f"against blind raters on {escape(_fmt(pm.get('sendable_n')))} rated drafts; rubric verdicts "
+            f"send {verdicts.get('send', 0)} / edit {verdicts.get('edit', 0)} / "
+            f"rewrite {verdicts.get('rewrite', 0)})</li>"
+        )
+    if not lines:
+        return ""
+    return "<p>Estimated share a recruiter would send as is:</p><ul>" + "".join(lines) + "</ul>"
 
 
 def _violation_table(summary: dict[str, Any]) -> str:
@@ -146,7 +168,7 @@ def _case_details(r: CaseResult) -> str:
     )
     head = (
         f"{escape(r.case_id)} · {escape(r.model)} · shown {_badge(r.error is None and r.shown_passed)} · "
-        f"rubric {escape(_fmt(r.rubric_mean))} · expect {_badge(r.expect_passed)}"
+        f"rubric {escape(_fmt(r.rubric_mean))} ({escape(r.rubric_verdict or '–')}) · expect {_badge(r.expect_passed)}"
     )
     return f"<details><summary>{head}</summary>{body}</details>"
 
@@ -172,7 +194,7 @@ def render_report(summary: dict[str, Any], results: list[CaseResult]) -> str:
         "<title>Besked eval report</title>"
         f"<style>{CSS}</style></head><body>"
         f'<h1>Besked eval report</h1><p class="meta">{meta} · {summary.get("n_cases", 0)} cases</p>'
-        f"<h2>Models × metrics</h2>{_metric_table(summary)}"
+        f"<h2>Models × metrics</h2>{_metric_table(summary)}{_sendable_note(summary)}"
         f"<h2>Charts</h2>{_charts(summary)}"
         f"<h2>Violations (per rule: shown draft / first attempt)</h2>{_violation_table(summary)}"
         f"<h2>Cases</h2>{cases}"

@@ -1,23 +1,69 @@
-"""Deterministic rubric: one 0/1 score per guideline point (None when it does not apply)."""
+"""Deterministic rubric: one 0/1 score per guideline point, and a verdict a recruiter would give.
+
+Version 2 (issue 9) reads meaning, not just word overlap: it uses the guardrail report (including
+the meaning rules: mixed_decision, ungrounded_claim, prompt_scaffold, feedback fidelity) and
+structure signals (a recruiter's note pasted after a colon, a field repeated). It predicts the blind
+raters' verdict (send / edit / rewrite); `drafter eval agree` measures how well.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from drafter.models import DraftRequest
 from evals.textstats import content_stems, sentences, words
+from guardrails.report import GuardrailReport
 
+RUBRIC_VERSION = "rubric-v2"
 RUBRIC_ITEMS = (
     "thanks",
     "positive_grounded",
     "clear_decision",
+    "grounded",
     "brief_reason",
     "feedback_as_requested",
+    "address",
+    "natural",
+    "reason_given",
+    "phone_opening",
     "close",
+    "passes_rules",
 )
+# A draft that fails one of these is worth nothing as sent: it misleads, invents, or breaks a block rule.
+GATES = ("clear_decision", "grounded", "passes_rules")
+Verdict = Literal["send", "edit", "rewrite"]
+# Rules whose block means the candidate could be misled (about the decision or the facts).
+DANGER_RULES = frozenset(
+    {
+        "mixed_decision",
+        "no_clear_decision",
+        "ungrounded_claim",
+        "highlight_as_reason",
+        "reason_as_strength",
+        "feedback_changed",
+        "false_promise",
+        "wrong_name",
+        "leaks_other_candidate",
+        "copied_example",
+    }
+)
+UNGROUNDED_RULES = frozenset(
+    {
+        "ungrounded_claim",
+        "prompt_scaffold",
+        "copied_example",
+        "leaks_internal_notes",
+        "placeholder",
+        "prompt_injection_echo",
+    }
+)
+MISREAD_RULES = frozenset({"mixed_decision", "no_clear_decision"})
+FEEDBACK_RULES = frozenset({"feedback_missing", "feedback_changed", "unrequested_feedback", "reason_as_strength"})
+ADDRESS_RULES = frozenset({"mixed_address", "full_name_greeting", "wrong_name"})
 
 # Marker phrases per language, matched case-insensitively as regular expressions on the whole text.
 # Feedback markers leave out "next step": closings wish luck with it.
@@ -56,14 +102,42 @@ MAX_REASON_SENTENCE_WORDS = 40
 
 
 class RubricScore(BaseModel):
-    """Per-guideline scores (1 met, 0 missed, None not applicable) and their mean."""
+    """Per-guideline scores (1 met, 0 missed, None not applicable), their mean and the verdict."""
 
     scores: dict[str, int | None] = Field(description="Score per rubric item id.")
-    mean: float | None = Field(description="Mean of the applicable scores.")
+    mean: float | None = Field(description="Mean of the applicable scores; 0 when a gate item fails.")
+    verdict: Verdict = Field(default="edit", description="Predicted recruiter verdict: send / edit / rewrite.")
+    danger: bool = Field(default=False, description="Predicted: the draft could mislead the candidate.")
 
 
 def _has(pattern: str, text: str) -> bool:
     return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+# English calques of Swedish recruiting phrases ("valde en profil" -> "chose a profile").
+CALQUES = re.compile(r"\b(chose|chosen|selected|choose)\s+a\s+profile\b|\bprofile\s+with\s+more\b", re.IGNORECASE)
+# A phone call opens by asking whether it is a good time.
+GOOD_TIME = {
+    "sv": r"\bpassar\s+det\b|\bhar\s+du\s+(en\s+minut|ett\s+par\s+minuter|tid|en\s+stund)\b"
+    r"|\bstör\s+jag\b|\bläge\s+att\s+prata\b",
+    "en": r"\b(good|convenient|ok|okay)\s+time\b|\bgot\s+a\s+(minute|moment|few\s+minutes)\b"
+    r"|\bhave\s+a\s+(minute|moment|few\s+minutes)\b",
+}
+# A recruiter's note pasted after a colon ("Vi uppskattade särskilt följande: din ...").
+_COLON = re.compile(r":[ \t]+")
+
+
+def _pasted(text: str, req: DraftRequest) -> bool:
+    """Return True when a free-text field is pasted after a colon or repeated, as a template does."""
+    low = " ".join(text.lower().split())
+    for field in (req.highlights, req.reason, req.feedback or ""):
+        note = " ".join(field.lower().split())
+        head = " ".join(note.split()[:4])
+        if len(head) < 8:
+            continue
+        if low.count(head) >= 2 or any(low[m.end() :].startswith(head) for m in _COLON.finditer(low)):
+            return True
+    return False
 
 
 def score_thanks(text: str, req: DraftRequest) -> int | None:
@@ -117,9 +191,57 @@ SCORERS: dict[str, Callable[[str, DraftRequest], int | None]] = {
 }
 
 
-def score_rubric(text: str, request: DraftRequest) -> RubricScore:
-    """Score a draft against every rubric item."""
-    scores = {item: SCORERS[item](text, request) for item in RUBRIC_ITEMS}
+def _with_report(scores: dict[str, int | None], text: str, req: DraftRequest, report: GuardrailReport) -> None:
+    """Fold the guardrail report's meaning into the items (a rule's finding overrides word overlap)."""
+    rules = report.rules()
+    blocking = {v.rule for v in report.blocking}
+    if scores["positive_grounded"] is not None and rules & {"highlight_as_reason", "missing_positive"}:
+        scores["positive_grounded"] = 0
+    if rules & MISREAD_RULES:
+        scores["clear_decision"] = 0
+    scores["grounded"] = int(not blocking & UNGROUNDED_RULES)
+    if rules & FEEDBACK_RULES:
+        scores["feedback_as_requested"] = 0
+    scores["address"] = int(not rules & ADDRESS_RULES)
+    scores["natural"] = int(not _pasted(text, req) and "repeated_wish" not in rules and not CALQUES.search(text))
+    scores["reason_given"] = _reason_given(text, req)
+    scores["phone_opening"] = int(_has(GOOD_TIME[req.language], text)) if req.channel == "phone" else None
+    scores["passes_rules"] = int(report.passed)
+
+
+def _reason_given(text: str, req: DraftRequest) -> int | None:
+    """Return 1 when the draft carries the recruiter's reason (None when there is none)."""
+    wanted = content_stems(req.reason)
+    if not wanted:
+        return None
+    return int(bool(wanted & content_stems(text)))
+
+
+def verdict_of(scores: dict[str, int | None], report: GuardrailReport) -> Verdict:
+    """Return the verdict the scores and report predict: a gate fails -> rewrite; any flaw -> edit.
+
+    (Tried on the tuning half: "three misses -> rewrite" fixed one draft there and broke two held-out
+    composer drafts, whose misses are cosmetic: full name, pasted note. Not kept.)
+    """
+    if any(scores.get(g) == 0 for g in GATES):
+        return "rewrite"
+    if any(v == 0 for v in scores.values()) or report.warnings:
+        return "edit"
+    return "send"
+
+
+def score_rubric(text: str, request: DraftRequest, report: GuardrailReport | None = None) -> RubricScore:
+    """Score a draft against every rubric item (checking it with the guardrails unless given the report)."""
+    if report is None:
+        from guardrails import check
+
+        report = check(text, request)
+    scores = {item: SCORERS[item](text, request) for item in SCORERS}
+    _with_report(scores, text, request, report)
+    scores = {item: scores[item] for item in RUBRIC_ITEMS}
     applicable = [s for s in scores.values() if s is not None]
     mean = round(sum(applicable) / len(applicable), 4) if applicable else None
-    return RubricScore(scores=scores, mean=mean)
+    if mean is not None and any(scores[g] == 0 for g in GATES):
+        mean = 0.0
+    danger = any(v.rule in DANGER_RULES for v in report.blocking)
+    return RubricScore(scores=scores, mean=mean, verdict=verdict_of(scores, report), danger=danger)

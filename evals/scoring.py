@@ -45,7 +45,13 @@ class CaseResult(BaseModel):
     violations: list[Violation] = Field(default_factory=list, description="Violations on the shown draft.")
     first_try_rules: list[str] = Field(default_factory=list, description="Rules the first attempt broke.")
     rubric: dict[str, int | None] = Field(default_factory=dict, description="Deterministic rubric scores.")
-    rubric_mean: float | None = Field(default=None, description="Mean of the applicable rubric scores.")
+    rubric_mean: float | None = Field(
+        default=None, description="Mean of the applicable rubric scores (0 on a failed gate)."
+    )
+    rubric_verdict: str | None = Field(
+        default=None, description="The rubric's predicted verdict: send / edit / rewrite."
+    )
+    rubric_danger: bool | None = Field(default=None, description="The rubric predicts the draft could mislead.")
     expect_passed: bool | None = Field(default=None, description="All case expectations met (None: none set).")
     expect_failures: list[str] = Field(default_factory=list, description="Which expectations failed.")
     words: int = Field(default=0, description="Words in the shown draft.")
@@ -95,7 +101,7 @@ def score_case(
 
     req = case.request
     report = check(result.text, req, guard)
-    rubric = score_rubric(result.text, req)
+    rubric = score_rubric(result.text, req, report)
     expect_ok, failures = check_expect(result.text, case.expect)
     metric, value = readability(result.text, req.language)
     first = result.attempts[0].report if result.attempts else result.report
@@ -118,6 +124,8 @@ def score_case(
         first_try_rules=sorted(first.rules()),
         rubric=rubric.scores,
         rubric_mean=rubric.mean,
+        rubric_verdict=rubric.verdict,
+        rubric_danger=rubric.danger,
         expect_passed=expect_ok,
         expect_failures=failures,
         words=len(words(result.text)),

@@ -6,10 +6,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from evals.ratings.sendable import sendable
 from evals.rubric import RUBRIC_ITEMS
 from evals.scoring import CaseResult
 
-SUMMARY_SCHEMA = 1
+SUMMARY_SCHEMA = 2
 
 
 def percentile(values: Sequence[float], q: float) -> float | None:
@@ -73,6 +74,10 @@ def model_summary(results: list[CaseResult]) -> dict[str, Any]:
         "cached_rate": _rate(r.cached for r in ok),
         "judge_mean": _mean(j.mean for j in judged),
         "judge_agreement": _mean(j.agreement for j in judged),
+        "rubric_verdicts": {v: sum(r.rubric_verdict == v for r in ok) for v in ("send", "edit", "rewrite")},
+        "danger_rate": _rate(bool(r.rubric_danger) for r in ok),
+        # Estimated share a recruiter sends as is, from the scorer that agrees best with blind raters.
+        **sendable(results, judged[0].rubric_version if judged else None),
     }
 
 

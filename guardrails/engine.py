@@ -6,7 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 from guardrails import (
+    address,
+    claims,
+    consistency,
     decision,
+    fidelity,
     injection,
     language,
     leakage,
@@ -15,6 +19,7 @@ from guardrails import (
     promises,
     protected,
     reasons,
+    scaffold,
     structure,
     tone,
 )
@@ -46,6 +51,16 @@ CHECKS: tuple[RuleCheck, ...] = (
     promises.check_promises,
     language.check_language,
     injection.check_injection,
+    # Meaning, not words (issue 9): each family in its own module, messages in lexicons/messages_*.toml.
+    consistency.check_mixed_decision,
+    claims.check_ungrounded,
+    scaffold.check_scaffold,
+    fidelity.check_feedback_fidelity,
+    fidelity.check_highlight_as_reason,
+    fidelity.check_reason_as_strength,
+    address.check_mixed_address,
+    address.check_full_name_greeting,
+    address.check_repeated_wish,
 )
 
 

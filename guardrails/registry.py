@@ -39,7 +39,24 @@ def _load() -> dict[str, RuleInfo]:
         raise GuardrailError(f"The guardrail rule file {RULES_FILE} is invalid: {exc}.") from None
 
 
-RULES: dict[str, RuleInfo] = _load()
+def _meaning_rules() -> dict[str, RuleInfo]:
+    """Return the issue-9 rules, whose severity, descriptions and messages live in lexicons/messages_*.toml."""
+    from guardrails.rule_data import rule_specs
+
+    return {
+        rule_id: RuleInfo(
+            id=rule_id,
+            severity=spec["severity"],
+            family=spec["family"],
+            description_sv=spec["description_sv"],
+            description_en=spec["description_en"],
+            messages=spec.get("messages", {}),
+        )
+        for rule_id, spec in rule_specs().items()
+    }
+
+
+RULES: dict[str, RuleInfo] = {**_load(), **_meaning_rules()}
 
 
 @cache

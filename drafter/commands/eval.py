@@ -1,4 +1,4 @@
-"""`drafter eval`: run the offline eval suite; `drafter eval compare A B`: compare two runs."""
+"""`drafter eval`: run the offline eval suite; `compare A B`: compare two runs; `agree`: scorers vs raters."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 USAGE_COMPARE = "drafter eval compare RUN_A RUN_B [--json]"
+USAGE_AGREE = "drafter eval agree --ratings FILE.jsonl [--results RUN] [--judge PROFILE] [--json] [--write]"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,9 +16,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "action",
         nargs="*",
-        metavar="compare RUN_A RUN_B",
-        help="Compare two run directories instead of running.",
+        metavar="compare RUN_A RUN_B | agree",
+        help="Compare two run directories, or (agree) measure how well the scorers agree with blind ratings.",
     )
+    parser.add_argument("--ratings", help="agree: a rated-drafts file (evals/ratings/*.jsonl).")
+    parser.add_argument(
+        "--results",
+        action="append",
+        metavar="RUN",
+        help="agree: also score a stored run's rubric_mean (a run directory or results.jsonl; repeatable).",
+    )
+    parser.add_argument("--write", action="store_true", help="agree: store the judge's agreement for summaries.")
     parser.add_argument("--dataset", help="A .jsonl case file or a directory of them (default: evals/cases/).")
     parser.add_argument(
         "--model",
@@ -43,8 +52,16 @@ def run(args: argparse.Namespace) -> int:
     from drafter.errors import InputError
 
     if args.action:
+        if args.action == ["agree"]:
+            from drafter.commands.eval_agree import agree
+
+            if not args.ratings:
+                raise InputError(f"agree needs --ratings FILE; usage: {USAGE_AGREE}.")
+            return agree(args)
         if args.action[0] != "compare" or len(args.action) != 3:
-            raise InputError(f"Unknown eval arguments {' '.join(args.action)!r}; usage: {USAGE_COMPARE}.")
+            raise InputError(
+                f"Unknown eval arguments {' '.join(args.action)!r}; usage: {USAGE_COMPARE} or {USAGE_AGREE}."
+            )
         return _compare(args.action[1], args.action[2], args.json)
     if args.concurrency < 1 or args.judge_repeats < 1 or (args.limit is not None and args.limit < 1):
         raise InputError("--concurrency, --judge-repeats and --limit must be at least 1.")
@@ -117,6 +134,7 @@ def _relative(path: Any) -> str:
 
 def _table(summary: dict[str, Any]) -> str:
     cols = (
+        ("sendable_rate", "sendable"),
         ("shown_pass_rate", "shown"),
         ("first_try_pass_rate", "1st try"),
         ("fallback_rate", "fallback"),

@@ -40,7 +40,8 @@ def en_request(**kw: object) -> DraftRequest:
 
 def test_good_drafts_score_full_marks() -> None:
     sv = score_rubric(GOOD_SV, sv_request())
-    assert sv.scores == dict.fromkeys(RUBRIC_ITEMS, 1) and sv.mean == 1.0
+    assert sv.scores == {**dict.fromkeys(RUBRIC_ITEMS, 1), "phone_opening": None} and sv.mean == 1.0
+    assert sv.verdict == "send"
     en = score_rubric(GOOD_EN, en_request())
     assert en.mean == 1.0
 
@@ -123,3 +124,27 @@ def test_readability_by_language_and_sentence_split() -> None:
     assert readability(GOOD_SV, "sv")[0] == "lix"
     assert readability(GOOD_EN, "en")[0] == "flesch"
     assert len(sentences("- punkt ett\n- punkt två")) == 2
+
+
+def test_a_template_pasted_note_a_calque_and_a_call_without_a_good_time_need_an_edit() -> None:
+    req = sv_request()
+    pasted = GOOD_SV.replace(
+        "Tack", "Vi uppskattade särskilt följande: din provlektion där eleverna fick resonera. Tack", 1
+    )
+    assert score_rubric(pasted, req).scores["natural"] == 0
+    en = en_request()
+    assert score_rubric("We chose a profile with more experience.", en).scores["natural"] == 0
+    call = "- Hej Sara, det är Johan.\n- Tack för intervjun.\n- Vi valde en annan kandidat.\n- Lycka till, frågor?"
+    assert score_rubric(call, sv_request(channel="phone")).scores["phone_opening"] == 0
+    assert (
+        score_rubric(call.replace("Johan.", "Johan. Passar det att prata?"), sv_request(channel="phone")).scores[
+            "phone_opening"
+        ]
+        == 1
+    )
+
+
+def test_a_misleading_draft_is_a_rewrite_worth_nothing() -> None:
+    mixed = GOOD_SV + "\nNu är det dags att gå vidare med dig."
+    score = score_rubric(mixed, sv_request())
+    assert score.verdict == "rewrite" and score.danger and score.mean == 0.0

@@ -19,6 +19,7 @@ import pytest
 from guardrails import check
 from guardrails.context import CheckContext
 from guardrails.report import GuardrailReport
+from guardrails.rule_data import meaning_rules
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "guardrails"
 EXPECTATIONS = ("blocks", "fires", "silent", "clean", "span_contains")
@@ -74,7 +75,10 @@ def verify(case: dict[str, Any]) -> GuardrailReport:
     text, context = render(case)
     report = check(text, context)
     found = report.rules()
-    blocking = {v.rule for v in report.blocking}
+    # Cases labelled for the word rules; the meaning rules (issue 9) have their own cases and count
+    # here only where a case names them.
+    named = set(case.get("blocks", [])) | set(case.get("fires", []))
+    blocking = {v.rule for v in report.blocking if v.rule not in meaning_rules() or v.rule in named}
     why = f"{case.get('note', '')}: {report.violations}"
     if "blocks" in case:
         assert blocking == set(case["blocks"]), why

@@ -13,6 +13,7 @@ import pytest
 
 from guardrails.registry import RULES
 from guardrails.report import GuardrailReport
+from guardrails.rule_data import meaning_rules, without_meaning_rules
 from guardrails.scoring import LabeledLetter, RuleScore, load_letters, score, table
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "calibration.jsonl"
@@ -27,6 +28,10 @@ pytestmark = pytest.mark.skipif(not DATA.is_file(), reason="calibration letters 
 def scored() -> tuple[list[LabeledLetter], dict[str, RuleScore], dict[str, GuardrailReport]]:
     letters = load_letters(DATA)
     scores, reports = score(letters)
+    # Labelled before the meaning rules existed: score the word rules here (test_gr_meaning_legacy.py
+    # checks the meaning rules on these letters).
+    scores = {r: s for r, s in scores.items() if r not in meaning_rules()}
+    reports = {k: without_meaning_rules(r) for k, r in reports.items()}
     print("\n" + table(scores))
     return letters, scores, reports
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from guardrails.registry import RULES
+from guardrails.rule_data import without_meaning_rules
 from guardrails.scoring import load_letters, score
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -33,6 +34,8 @@ SETS = [
 def test_letter_targets(name: str) -> None:
     letters = load_letters(DATA / name)
     _, reports = score(letters)
+    # Labelled before the meaning rules existed (tests/guardrails/test_gr_meaning_*.py test those).
+    reports = {k: without_meaning_rules(r) for k, r in reports.items()}
     missed = [x.id for x in letters if x.labels & BLOCKING and reports[x.id].passed]
     good = [x for x in letters if x.good]
     wrongly_blocked = [x.id for x in good if not reports[x.id].passed]

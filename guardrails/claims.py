@@ -1,0 +1,203 @@
+"""The ungrounded-claim rule: facts the request does not contain.
+
+A small model fills gaps with invented detail: a web address no one entered, "our pleasant talk in
+early spring", a meeting "next week", "for the past 10 months", a stranger's name, a reason that is
+not the recruiter's. Each is a claim the recruiter never made and the candidate may act on.
+Grounding sources are the fields a draft may use (names, role, company, highlights, reason,
+feedback); the internal notes never ground anything.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from guardrails import lexicon
+from guardrails.evidence import Evidence, content_words, evidence, has_word, pool, same_word
+from guardrails.registry import violation
+from guardrails.report import Violation
+from guardrails.rule_data import say
+from guardrails.settings import GuardrailSettings
+from guardrails.text import Doc, fold, words
+
+LEX = "claims"
+RULE = "ungrounded_claim"
+_DIGITS = re.compile(r"\d+(?:[.,:]\d+)?")
+_TITLE = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
+# A name is a run of capitalised words on one line, separated by single spaces.
+_RUN_GAP = re.compile(r"^[ \t]$")
+_LIST_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]", re.MULTILINE)
+
+
+def _is_title(word: str) -> bool:
+    return len(word) >= 2 and word[0].isupper() and any(c.islower() for c in word[1:])
+
+
+@cache
+def _capitalised_ok() -> frozenset[str]:
+    return lexicon.wordset(LEX, "capitalised")
+
+
+@cache
+def _name_cues() -> frozenset[str]:
+    return lexicon.wordset(LEX, "name_cues")
+
+
+def _sentence_starts(doc: Doc) -> set[int]:
+    """Return the offsets of the first word of every sentence, line and list item."""
+    starts = set()
+    for start, end in doc.sentences:
+        m = re.search(r"[^\W\d_]", doc.text[start:end])
+        if m:
+            starts.add(start + m.start())
+    return starts
+
+
+def _links(doc: Doc, ev: Evidence) -> list[tuple[int, int]]:
+    found = []
+    for m in lexicon.pattern(LEX, "links", ignore_case=True).finditer(doc.text):
+        value = m.group(0).rstrip(".,")
+        core = re.sub(r"^(https?://)?(www\.)?", "", value.lower())
+        if ev.contains(value) or ev.contains(core):
+            continue
+        found.append((m.start(), m.start() + len(value)))
+    return found
+
+
+def _numbers(doc: Doc, ev: Evidence, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return numbers the request does not contain (list numbering and links excluded)."""
+    known = set(_DIGITS.findall(ev.text))
+    listed = {m.end() - 3 for m in _LIST_NUMBER.finditer(doc.text)}
+    found = []
+    for m in _DIGITS.finditer(doc.text):
+        if m.group(0) in known or any(a <= m.start() < b for a, b in taken):
+            continue
+        if any(abs(m.start() - p) <= 2 for p in listed):
+            continue
+        found.append(doc.token_at(m.start(), m.end()))
+    return found
+
+
+def _phrases(doc: Doc, ev: Evidence, key: str) -> list[tuple[int, int]]:
+    """Return time or event phrases whose distinctive words are not in the request."""
+    found = []
+    for m in lexicon.pattern(LEX, key).finditer(doc.lower):
+        if ev.contains(m.group(0)):
+            continue
+        own = [w for w in words(fold(m.group(0))) if len(w) >= 3]
+        # "next week" is grounded when the request itself speaks of next week (checked above);
+        # a month name alone is grounded when the request names that month.
+        if key == "time" and len(own) == 1 and own[0] in ev.words:
+            continue
+        found.append((m.start(), m.end()))
+    return found
+
+
+def _names(doc: Doc, ev: Evidence) -> list[tuple[int, int]]:
+    """Return capitalised words that read as names of people or places the request never gives."""
+    ok = _capitalised_ok()
+    cues = _name_cues()
+    starts = _sentence_starts(doc)
+    signoffs = [m.start() for m in lexicon.pattern(LEX, "signoff").finditer(doc.lower)]
+    signature = signoffs[-1] if signoffs else len(doc.text)
+    tokens = [t for t in doc.tokens if t.start < signature]
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_title(tokens[i].text):
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(tokens)
+            and _is_title(tokens[j + 1].text)
+            and _RUN_GAP.match(doc.text[tokens[j].end : tokens[j + 1].start])
+        ):
+            j += 1
+        run = tokens[i : j + 1]
+        unknown = [t for t in run if not ev.supports(fold(t.text)) and t.text.lower() not in ok]
+        # Skip a capitalised first word of a sentence: only the words after it can be a name.
+        if run[0].start in starts and run[0] in unknown:
+            unknown = unknown[1:]
+        if len(unknown) >= 2:
+            found.append((unknown[0].start, unknown[-1].end))
+        elif len(unknown) == 1 and unknown[0].start not in starts:
+            k = tokens.index(unknown[0])
+            if k > 0 and tokens[k - 1].text.lower() in cues:
+                found.append((unknown[0].start, unknown[0].end))
+        i = j + 1
+    return found
+
+
+def _reason_core(doc: Doc) -> list[str]:
+    """Return the content words of what the recruiter's reason says the choice was about.
+
+    "The board chose a candidate with X": the board is who chose, X is the reason.
+    """
+    reason = doc.context.reason or ""
+    m = lexicon.pattern(LEX, "reason_frame").search(reason.lower())
+    return content_words(reason[m.end() :] if m else reason)
+
+
+# A stated reason is another reason when more than this share of the recruiter's reason words is gone.
+MISSING_SHARE = 0.5
+
+
+def _look_alike(a: str, b: str) -> bool:
+    """Return True for two different words that start alike ("qualitative" for "quantitative")."""
+    if same_word(a, b) or min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 3:
+        return False
+    return a[:3] == b[:3]
+
+
+def _reason_swaps(doc: Doc, ev: Evidence) -> list[tuple[int, int]]:
+    """Return stated reasons that drop the recruiter's reason and bring in words of their own."""
+    found = []
+    frame = lexicon.pattern(LEX, "reason_frame")
+    core = _reason_core(doc)
+    for start, end in doc.sentences:
+        m = frame.search(doc.lower, start, end)
+        if not m:
+            continue
+        new = [w for w in content_words(doc.text[m.end() : end]) if not ev.supports(w)]
+        if not new:
+            continue
+        if not doc.context.reason:
+            found.append((start, end))  # with no reason entered, any reason of the model's own is invented
+            continue
+        here = pool(doc.text[start:end])
+        missing = [w for w in core if not has_word(w, here)]
+        if not missing:
+            continue
+        if len(missing) / len(core) > MISSING_SHARE or any(_look_alike(n, w) for n in new for w in missing):
+            found.append((start, end))
+    return found
+
+
+def ungrounded_spans(doc: Doc) -> list[tuple[str, int, int]]:
+    """Return (kind, start, end) of every claim the request does not support."""
+    ev = evidence(doc)
+    links = _links(doc, ev)
+    spans = [("link", a, b) for a, b in links]
+    spans += [("number", a, b) for a, b in _numbers(doc, ev, links)]
+    spans += [("time", a, b) for a, b in _phrases(doc, ev, "time")]
+    spans += [("event", a, b) for a, b in _phrases(doc, ev, "events")]
+    spans += [("name", a, b) for a, b in _names(doc, ev)]
+    spans += [("reason", a, b) for a, b in _reason_swaps(doc, ev)]
+    return sorted(spans, key=lambda s: s[1])
+
+
+def check_ungrounded(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
+    """Block every fact, name, number, link, date, meeting or reason the request does not contain."""
+    if doc.context.highlights is None or doc.context.reason is None:
+        # A partial context (None = unknown, unlike "" = left empty) cannot say what the request
+        # lacks: a `drafter check` line without them, or the composer's check without free text.
+        return []
+    out = []
+    covered: list[tuple[int, int]] = []
+    for kind, start, end in ungrounded_spans(doc):
+        if any(a <= start < b for a, b in covered):
+            continue  # one violation per passage: a number inside a date is the date
+        covered.append((start, end))
+        out.append(violation(RULE, say(doc, RULE, kind, quote=doc.text[start:end]), (start, end)))
+    return out
