@@ -11,6 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from drafter.errors import ConfigError
+from drafter.privacy.settings import PrivacySettings
+from drafter.store.settings import StoreSettings
 from guardrails.settings import GuardrailSettings
 
 PACKAGED_CONFIG = Path(__file__).resolve().parent.parent / "drafter.toml"
@@ -44,6 +46,9 @@ class Profile(BaseModel):
     timeout_s: float = Field(default=60, gt=0, description="HTTP timeout per request.")
     max_retries: int = Field(default=2, ge=0, le=10, description="HTTP retries on transient errors.")
     replies: list[str] = Field(default_factory=list, description="Queued replies for the `fake` provider.")
+    pseudonymize: bool | None = Field(
+        default=None, description="Replace names with tokens before this model sees them; default: [privacy]."
+    )
 
     @property
     def kind(self) -> Literal["chat", "completion"]:
@@ -53,6 +58,11 @@ class Profile(BaseModel):
         if self.api:
             return self.api
         return "chat"
+
+    @property
+    def remote(self) -> bool:
+        """Return whether this profile sends prompts over the network to a model server."""
+        return self.provider in ("openai", "openai-compatible")
 
 
 class RepairSettings(BaseModel):
@@ -72,6 +82,8 @@ class Settings(BaseSettings):
     profiles: dict[str, Profile] = Field(default_factory=dict, description="Model profiles by name.")
     repair: RepairSettings = Field(default_factory=RepairSettings, description="Repair budget.")
     guardrails: GuardrailSettings = Field(default_factory=GuardrailSettings, description="Check bounds.")
+    store: StoreSettings = Field(default_factory=StoreSettings, description="History database and retention.")
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings, description="Pseudonymisation, disclosure.")
     config_path: str = Field(default="", description="The file these settings came from.")
 
     @classmethod
@@ -103,6 +115,13 @@ class Settings(BaseSettings):
         except KeyError:
             valid = ", ".join(self.profile_names()) or "(none configured)"
             raise ConfigError(f"Unknown model profile '{chosen}'. Valid profiles: {valid}.") from None
+
+    def pseudonymizes(self, profile: Profile) -> bool:
+        """Return whether names are replaced by tokens before `profile`'s model sees a prompt."""
+        if profile.pseudonymize is not None:
+            return profile.pseudonymize
+        mode = self.privacy.pseudonymize
+        return mode == "always" or (mode == "remote" and profile.remote)
 
 
 def config_path(path: str | os.PathLike[str] | None = None) -> Path:

@@ -1,0 +1,53 @@
+"""Draft through the pipeline with the names hidden from a remote model and restored afterwards."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from drafter.models import Attempt, DraftRequest, DraftResult
+from drafter.privacy.pseudonym import Pseudonyms
+
+if TYPE_CHECKING:
+    from drafter.pipeline import Drafter
+
+
+def pseudonymizes(drafter: Drafter) -> bool:
+    """Return whether this drafter's profile gets pseudonymised prompts."""
+    return drafter.settings.pseudonymizes(drafter.profile)
+
+
+def draft_private(drafter: Drafter, request: DraftRequest) -> tuple[DraftResult, bool]:
+    """Return (result, pseudonymised): the draft for `request`, names hidden from remote models.
+
+    The restored text is checked again against the real request; should a restored text fail a
+    block rule, the deterministic composer writes the draft from the real request, locally.
+    """
+    if not pseudonymizes(drafter):
+        return drafter.draft(request), False
+    table = Pseudonyms.for_request(request)
+    result = drafter.draft(table.request(request))
+    attempts = [
+        a.model_copy(update={"text": (text := table.restore(a.text)), "report": drafter.check(text, request)})
+        for a in result.attempts
+    ]
+    shown_text = table.restore(result.text)
+    shown = next((a for a in reversed(attempts) if a.text == shown_text), None)
+    report = shown.report if shown is not None else drafter.check(shown_text, request)
+    fallback = result.fallback_used
+    if not report.passed:
+        from drafter.composer import compose
+
+        shown_text = compose(request, drafter.settings.guardrails)
+        report = drafter.check(shown_text, request)
+        attempts.append(Attempt(text=shown_text, report=report, source="composer"))
+        fallback = True
+    restored = result.model_copy(
+        update={
+            "text": shown_text,
+            "request": request,
+            "report": report,
+            "attempts": attempts,
+            "fallback_used": fallback,
+        }
+    )
+    return restored, True
