@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -28,6 +29,15 @@ class ModelClient:
         self.model = model
         self.kind: Literal["chat", "completion"] = profile.kind
         self._describe_error = describe_error or (lambda exc: type(exc).__name__)
+        # Whole answers: one response per call instead of a chunk per token. Batches use it with
+        # HTTP models, where parsing and merging hundreds of chunks costs more CPU than the draft.
+        self.whole_answers = False
+
+    def whole(self) -> ModelClient:
+        """Return a client for the same model that asks for whole answers (no token streaming)."""
+        clone = copy.copy(self)
+        clone.whole_answers = True
+        return clone
 
     def stream(
         self, prompt: str | list[BaseMessage], *, stop: list[str], seed: int | None, usage: Usage | None = None
@@ -42,7 +52,10 @@ class ModelClient:
         if seed is not None:
             kwargs["seed"] = seed
         try:
-            for chunk in self.model.stream(prompt, **kwargs):
+            chunks = (
+                [self.model.invoke(prompt, **kwargs)] if self.whole_answers else self.model.stream(prompt, **kwargs)
+            )
+            for chunk in chunks:
                 text = chunk if isinstance(chunk, str) else _content(chunk)
                 reported = getattr(chunk, "usage_metadata", None)
                 if reported:
