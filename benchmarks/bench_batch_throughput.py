@@ -66,8 +66,10 @@ def write_round(path: Path) -> None:
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(["Namn", "Tjänst", "Företag", "Rekryterare", "E-post", "Positivt", "Skäl"])
     for i in range(CANDIDATES):
-        writer.writerow([f"Kandidat{i} Lindqvist", "projektledare", "Nordvik Energi", "Karin Ek", f"k{i}@example.se",
-                         "din tydliga presentation av projektplanen", "vi valde en kandidat med mer erfarenhet"])  # fmt: skip
+        writer.writerow(
+            [f"Kandidat{i} Lindqvist", "projektledare", "Nordvik Energi", "Karin Ek", f"k{i}@example.se",
+             "din tydliga presentation av projektplanen", "vi valde en kandidat med mer erfarenhet"]
+        )  # fmt: skip
     path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
 
 

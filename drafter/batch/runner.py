@@ -170,7 +170,7 @@ class BatchRunner:
         from drafter.models import CheckContext
 
         for language in sorted({r.request.language for r in rows}):
-            self.drafter.check("Hej och tack.", CheckContext(language=language))  # type: ignore[arg-type]
+            self.drafter.check("Hej och tack.", CheckContext(language=language))
 
     def _store(
         self, round_id: int, row: BatchRow, future: Future[tuple[DraftResult, bool, int]], summary: RunSummary
