@@ -35,3 +35,53 @@ def write_config(path: Path, store_url: str, extra: str = "") -> Path:
         encoding="utf-8",
     )
     return path
+
+
+FIELD_LABELS = {
+    "Kandidat": "candidate_name", "Candidate": "candidate_name", "Tjänst": "role", "Role": "role",
+    "Företag": "company", "Company": "company", "Rekryterare": "recruiter_name", "Recruiter": "recruiter_name",
+    "Positivt": "highlights", "Skäl": "reason",
+}  # fmt: skip
+
+LETTER = """Hej {first},
+
+Tack för att du sökte tjänsten som {role} hos {company} och för att du tog dig tid att träffa oss. \
+Något vi verkligen uppskattade var {highlights}.
+
+Efter att ha vägt samman intervjuerna har vi tyvärr valt att gå vidare med en annan kandidat. \
+Kort om skälet: {reason}.
+
+Hör gärna av dig om du har några frågor. Stort lycka till med nästa steg!
+
+Vänliga hälsningar
+{recruiter_name}
+{company}"""
+
+
+def prompt_fields(prompt: str) -> dict[str, str]:
+    """Return the request fields of a Swedish chat prompt (the last block: examples come first)."""
+    fields: dict[str, str] = {}
+    for line in prompt.splitlines():
+        label, sep, value = line.partition(":")
+        if sep and label.strip() in FIELD_LABELS:
+            fields[FIELD_LABELS[label.strip()]] = value.strip()
+    return fields
+
+
+def letter_from_prompt(request: object) -> str:
+    """A stub server's reply: a good Swedish letter from the fields the prompt carried."""
+    fields = prompt_fields(getattr(request, "prompt", ""))
+    if len(set(fields)) < 6:
+        return "Tack för din ansökan."
+    return LETTER.format(first=fields["candidate_name"].split()[0], **fields)
+
+
+def stub_config(path: Path, base_url: str, store_url: str, extra_profile: str = "", extra: str = "") -> Path:
+    """Write a drafter.toml whose default profile is an openai-compatible stub server."""
+    path.write_text(
+        f'default_profile = "stub"\n\n[profiles.stub]\nprovider = "openai-compatible"\nbase_url = "{base_url}"\n'
+        f'model = "stub-model"\ntimeout_s = 10\nmax_retries = 0\n{extra_profile}\n'
+        f'[profiles.fake]\nprovider = "fake"\n\n[store]\nurl = "{store_url}"\n\n{extra}\n',
+        encoding="utf-8",
+    )
+    return path
