@@ -113,3 +113,25 @@ def test_batch_exports_carry_not_before_and_disclosure_and_are_kept_in_history(t
     (item,) = access_export(history, "k0@example.se")["drafts"]
     assert sorted(x["kind"] for x in item["exports"]) == ["csv", "eml"]
     assert item["round"]["not_before"] == "2026-12-10"
+
+
+def test_history_command_lists_exports_and_forgets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    src = write_csv(tmp_path / "round.csv", candidate_rows(2))
+    cfg = write_config(tmp_path / "drafter.toml", f"sqlite:///{tmp_path / 'h.db'}")
+    assert main(["--config", str(cfg), "batch", str(src), "--out", str(tmp_path / "o.csv"), "--no-progress"]) == 0
+    capsys.readouterr()
+    assert main(["--config", str(cfg), "history", "--search", "kandidat1"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert "Kandidat1 Testsson" in line and "ready" in line
+    target = tmp_path / "access.json"
+    assert main(["--config", str(cfg), "history", "--access-export", "k1@example.se", "--out", str(target)]) == 0
+    assert (
+        json.loads(target.read_text(encoding="utf-8"))["drafts"][0]["request"]["candidate_name"] == "Kandidat1 Testsson"
+    )
+    assert main(["--config", str(cfg), "history", "--forget", "Kandidat1 Testsson"]) == 0
+    err = capsys.readouterr().err
+    assert "forgot 1 drafts" in err and "Kandidat1" not in err
+    assert main(["--config", str(cfg), "history"]) == 0
+    assert "Kandidat1" not in capsys.readouterr().out
