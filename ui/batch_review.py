@@ -20,6 +20,7 @@ from drafter.store.history import History
 from drafter.store.records import DraftRecord
 
 TEXT_COL = "text"
+SAVED_KEY = "batch_saved"  # shows "saved" once, on the run after the save
 
 
 def _rules(record: DraftRecord) -> str:
@@ -97,7 +98,10 @@ def _row_panel(history: History, round_id: int, drafts: list[DraftRecord], rows:
         if text != record.text and st.button(t("history_save"), key="batch_save", icon=":material/save:"):
             _save_edit(history, record, text, settings)
             bump_editor()
+            st.session_state[SAVED_KEY] = True
             st.rerun()
+        if st.session_state.pop(SAVED_KEY, False):
+            st.success(t("history_saved"), icon=":material/check:")
     source = next((r for r in rows if r.row == chosen), None)
     if source is not None and st.button(t("batch_redraft_button"), key="batch_redraft", icon=":material/refresh:"):
         from drafter.batch.runner import redraft
