@@ -9,10 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import queue
 import random
+import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -139,24 +141,38 @@ class BatchRunner:
                 )
 
         report()
-        with ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="batch") as pool:
-            queue = iter(pending)
-            running: dict[Future[tuple[DraftResult, bool, int]], BatchRow] = {}
+        todo: queue.SimpleQueue[BatchRow | None] = queue.SimpleQueue()
+        results: queue.SimpleQueue[tuple[BatchRow, Future[tuple[DraftResult, bool, int]]]] = queue.SimpleQueue()
+        for row in pending:
+            todo.put(row)
+        workers = min(self.concurrency, len(pending))
+        for _ in range(workers):
+            todo.put(None)  # one stop mark per worker
 
-            def submit_next() -> None:
-                row = next(queue, None)
-                if row is not None:
-                    running[pool.submit(self._draft, row)] = row
+        stop = threading.Event()  # set when the writer fails: workers then stop taking rows
 
-            for _ in range(self.concurrency):
-                submit_next()
-            while running:
-                finished, _ = wait(list(running), return_when=FIRST_COMPLETED)
-                for future in finished:
-                    row = running.pop(future)
-                    submit_next()
-                    self._store(round_id, row, future, summary)
-                    report()
+        def work() -> None:
+            # Each worker takes the next row itself, so a slow write never leaves it idle.
+            while not stop.is_set() and (row := todo.get()) is not None:
+                future: Future[tuple[DraftResult, bool, int]] = Future()
+                try:
+                    future.set_result(self._draft(row))
+                except BaseException as exc:  # handed to the writer, which marks the row failed
+                    future.set_exception(exc)
+                results.put((row, future))
+
+        threads = [threading.Thread(target=work, name=f"batch-{i}", daemon=True) for i in range(workers)]
+        for thread in threads:
+            thread.start()
+        try:
+            for _ in range(total):
+                row, future = results.get()
+                self._store(round_id, row, future, summary)
+                report()
+        finally:
+            stop.set()
+            for thread in threads:
+                thread.join()
         summary.elapsed_s = time.perf_counter() - started
         log.info(
             "batch round=%d drafted=%d failed=%d duplicates=%d resumed=%d retries=%d elapsed=%.1fs",
