@@ -28,6 +28,7 @@ from ui_text import LANGUAGES, t
 from drafter.config import Settings
 from drafter.errors import DrafterError
 from drafter.models import DraftRequest
+from drafter.privacy.drafting import stream_private
 
 
 def _tab_labels() -> list[str]:
@@ -57,6 +58,9 @@ def select_model(settings: Settings) -> str:
     if injected is not None:
         st.sidebar.caption(t("model_injected", name=injected.profile_name))
         return str(injected.profile_name)
+    chosen = settings.profile(str(st.session_state[PROFILE_KEY]))
+    if settings.pseudonymizes(chosen):
+        st.sidebar.caption(":material/shield_person: " + t("batch_pseudonymized", name=chosen.name))
     return str(st.session_state[PROFILE_KEY])
 
 
@@ -72,7 +76,7 @@ def generate(channel: str, request: DraftRequest, profile: str, settings: Settin
     try:
         with status:
             # A rerun can interrupt the stream; closing it frees the model for the next draft.
-            with drafter.stream(request) as stream:
+            with stream_private(drafter, request) as stream:
                 # Model text is shown as plain text: Markdown in it must not format or link.
                 st.write_stream(escape_markdown(chunk) for chunk in stream)
             status.update(label=t("status_checking", n=len(_rules())))

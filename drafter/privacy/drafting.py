@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import TYPE_CHECKING
 
+from drafter.errors import ProviderError
 from drafter.models import Attempt, DraftRequest, DraftResult
 from drafter.privacy.pseudonym import Pseudonyms
+from drafter.stream import DraftStream
 
 if TYPE_CHECKING:
     from drafter.pipeline import Drafter
@@ -25,7 +28,41 @@ def draft_private(drafter: Drafter, request: DraftRequest) -> tuple[DraftResult,
     if not pseudonymizes(drafter):
         return drafter.draft(request), False
     table = Pseudonyms.for_request(request)
-    result = drafter.draft(table.request(request))
+    return _restored(drafter, table, request, drafter.draft(table.request(request))), True
+
+
+def stream_private(drafter: Drafter, request: DraftRequest) -> DraftStream:
+    """Return `drafter.stream(request)` with names hidden from remote models and restored as text streams.
+
+    Chunks are released up to the last whitespace, so a token is never cut in two before it is restored.
+    """
+    if not pseudonymizes(drafter):
+        return drafter.stream(request)
+    table = Pseudonyms.for_request(request)
+    inner = drafter.stream(table.request(request))
+
+    def chunks() -> Generator[str, None, DraftResult]:
+        pending = ""
+        try:
+            for chunk in inner:
+                pending += chunk
+                cut = max(pending.rfind(" "), pending.rfind("\n")) + 1
+                if cut:
+                    yield table.restore(pending[:cut])
+                    pending = pending[cut:]
+            if pending:
+                yield table.restore(pending)
+        finally:
+            inner.close()
+        if inner.result is None:
+            raise ProviderError("The draft stream ended without a result.")
+        return _restored(drafter, table, request, inner.result)
+
+    return DraftStream(chunks())
+
+
+def _restored(drafter: Drafter, table: Pseudonyms, request: DraftRequest, result: DraftResult) -> DraftResult:
+    """Return the pseudonymised result with the names back, checked against the real request."""
     attempts = [
         a.model_copy(update={"text": (text := table.restore(a.text)), "report": drafter.check(text, request)})
         for a in result.attempts
@@ -41,7 +78,7 @@ def draft_private(drafter: Drafter, request: DraftRequest) -> tuple[DraftResult,
         report = drafter.check(shown_text, request)
         attempts.append(Attempt(text=shown_text, report=report, source="composer"))
         fallback = True
-    restored = result.model_copy(
+    return result.model_copy(
         update={
             "text": shown_text,
             "request": request,
@@ -50,4 +87,3 @@ def draft_private(drafter: Drafter, request: DraftRequest) -> tuple[DraftResult,
             "fallback_used": fallback,
         }
     )
-    return restored, True

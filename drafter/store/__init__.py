@@ -10,14 +10,15 @@ if TYPE_CHECKING:
 
 
 def open_history(settings: Settings, purge: bool = True) -> History:
-    """Open (and migrate) the configured history; purge what is past retention if a day has passed."""
+    """Open (and migrate) the configured history and purge what is past retention (on every start;
+    long-running processes also call `purge_if_due`, which purges once a day)."""
     from drafter.store.engine import create_store_engine, migrate, store_url
     from drafter.store.history import History
-    from drafter.store.privacy import purge_if_due
+    from drafter.store.privacy import purge as purge_now
 
     engine = create_store_engine(store_url(settings.store))
     migrate(engine)
     history = History(engine, settings.store)
     if purge:
-        purge_if_due(history)
+        purge_now(history)
     return history

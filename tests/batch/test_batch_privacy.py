@@ -139,3 +139,29 @@ def test_settings_file_sections_load(tmp_path: Path) -> None:
     assert settings.privacy.disclosure_for("nordvik energi") == "Skrivet med AI-stöd."
     assert settings.privacy.disclosure_for("Annat AB") == ""
     assert json.loads(settings.model_dump_json())["privacy"]["pseudonymize"] == "never"
+
+
+def test_streamed_draft_shows_real_names_while_the_model_saw_tokens(settings: Settings) -> None:
+    from drafter.privacy.drafting import stream_private
+
+    with StubOpenAI(replies=letter_from_prompt, chunk_delay_s=0.0) as stub:
+        drafter = _stub_drafter(settings, stub.base_url)
+        with stream_private(drafter, _request()) as stream:
+            chunks = list(stream)
+        prompts = [r.prompt for r in stub.requests]
+    table = Pseudonyms.for_request(_request())
+    streamed = "".join(chunks)
+    assert streamed.startswith("Hej Anna,") and "Karin Ek" in streamed
+    assert not any(token in chunk for chunk in chunks for token in table.forward.values())
+    assert stream.result is not None and stream.result.text == streamed
+    assert stream.result.report.passed
+    assert not any("Anna" in p or "Karin" in p for p in prompts)
+
+
+def test_purge_runs_when_the_history_opens(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from drafter.store import open_history
+
+    cfg = stub_config(tmp_path / "drafter.toml", "http://127.0.0.1:9/v1", f"sqlite:///{tmp_path / 'h.db'}")
+    with caplog.at_level(logging.INFO, logger="drafter.store"):
+        open_history(load_settings(cfg))
+    assert any("retention purge: days=180 rounds=0 drafts=0" in r.getMessage() for r in caplog.records)
