@@ -145,3 +145,21 @@ def test_history_forgets_a_candidate_after_confirmation(settings: Settings, stor
     assert any("Raderat: 1 utkast" in s.value for s in at.success)
     assert access_export(open_history(settings), "asa@example.se")["drafts"] == []
     assert [d.candidate_name for d in open_history(settings).search()] == ["Björn Ärlig"]
+
+
+def test_a_cell_edited_in_the_review_table_is_rechecked_and_saved(settings: Settings) -> None:
+    at = _upload(_page(BATCH, settings), "sv_semicolon_bom.csv")
+    at.button(key="batch_run").click().run()
+    history = open_history(settings)
+    round_id = at.session_state["batch_round_id"]
+    first = history.round_drafts(round_id)[0]
+    assert at.data_editor and list(at.data_editor[0].value["row"]) == [2, 3]
+    bad = (first.text or "") + "\nRing mig på [TELEFONNUMMER]."
+    at.session_state["batch_editor_0"] = {"edited_rows": {0: {"text": bad}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception
+    edited = history.round_drafts(round_id)[0]
+    assert edited.text == bad and edited.status == "blocked"
+    assert "placeholder" in (edited.report_json or "")
+    assert [passed for _, _, passed in history.edits(edited.id)] == [False]
+    assert at.session_state["batch_editor_version"] == 1  # a fresh table: the edit is not applied twice
