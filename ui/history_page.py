@@ -36,6 +36,19 @@ def _filters(history: History) -> tuple[str, int | None, str | None]:
     return query, round_id, status
 
 
+def _overview(d: DraftRecord) -> dict[str, object]:
+    return {
+        t("batch_col_row"): d.row,
+        t("batch_col_name"): d.candidate_name,
+        t("batch_field_email"): d.candidate_email or "",
+        t("role"): d.role,
+        t("company"): d.company,
+        t("batch_col_status"): t(f"row_status_{d.status}"),
+        t("history_round"): d.round_id,
+        t("history_updated"): f"{d.updated_at:%Y-%m-%d %H:%M}",
+    }
+
+
 def _reopen(history: History, record: DraftRecord) -> None:
     settings = get_settings()
     st.caption(
@@ -65,8 +78,7 @@ def _reopen(history: History, record: DraftRecord) -> None:
             st.error(t("panel_blocked", n=len(report.blocking)), icon=":material/block:")
         for v in report.violations:
             st.markdown(f"- `{v.rule}` ({t('result_' + v.severity)}): {v.message}")
-    exports = len(access_export(history, record.candidate_email or record.candidate_name)["drafts"])
-    st.caption(t("history_edits", n=len(history.edits(record.id)), exports=exports))
+    st.caption(t("history_edits", n=len(history.edits(record.id)), exports=history.export_count(record.id)))
 
 
 def _privacy(history: History) -> None:
@@ -108,13 +120,7 @@ def main() -> None:
         st.info(t("history_none"))
     else:
         st.caption(t("history_found", n=len(found)))
-        st.dataframe(
-            [{t("batch_col_row"): d.row, t("batch_col_name"): d.candidate_name, "E-post": d.candidate_email or "",
-              t("role"): d.role, t("company"): d.company, t("batch_col_status"): t(f"row_status_{d.status}"),
-              t("history_round"): d.round_id, "": f"{d.updated_at:%Y-%m-%d %H:%M}"} for d in found],
-            hide_index=True,
-            width="stretch",
-        )  # fmt: skip
+        st.dataframe([_overview(d) for d in found], hide_index=True, width="stretch")
         by_id = {d.id: d for d in found}
         chosen = st.selectbox(
             t("history_open"),

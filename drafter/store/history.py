@@ -227,6 +227,11 @@ class History:
             rows = s.scalars(select(Edit).where(Edit.draft_id == draft_id).order_by(Edit.id))
             return [(e.created_at, e.text, e.passed) for e in rows]
 
+    def export_count(self, draft_id: int) -> int:
+        """Return how often a draft was exported."""
+        with self.session() as s:
+            return s.scalar(select(func.count()).select_from(Export).where(Export.draft_id == draft_id)) or 0
+
     def search(
         self,
         query: str = "",
