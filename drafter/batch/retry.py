@@ -74,27 +74,60 @@ def retry_hint(exc: BaseException) -> tuple[bool, float | None]:
 
 
 class RateGate:
-    """A shared pause: after a 429 with Retry-After, no worker starts a request before it ends."""
+    """The shared limit on requests in flight, which adapts to what the server accepts.
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep):
-        self._lock = threading.Lock()
+    After a 429 with Retry-After no worker starts before the pause ends, and the limit drops to
+    one below what was in flight when the server refused (it has just said that was too many);
+    every 2 x limit successes it grows by one again, up to the concurrency asked for.
+    """
+
+    def __init__(
+        self,
+        limit: int = 1_000_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._cond = threading.Condition()
+        self.ceiling = limit
+        self.limit = limit
+        self.in_flight = 0
         self._open_at = 0.0
+        self._successes = 0
         self._clock = clock
-        self._sleep = sleep
+
+    def acquire(self) -> None:
+        """Block until the pause is over and a slot is free, then take it."""
+        with self._cond:
+            while True:
+                delay = self._open_at - self._clock()
+                if delay <= 0 and self.in_flight < self.limit:
+                    self.in_flight += 1
+                    return
+                self._cond.wait(timeout=delay if delay > 0 else None)
+
+    def release(self, ok: bool) -> None:
+        """Give a slot back; a success may raise the limit again."""
+        with self._cond:
+            self.in_flight -= 1
+            if ok:
+                self._successes += 1
+                if self._successes >= 2 * self.limit and self.limit < self.ceiling:
+                    self.limit += 1
+                    self._successes = 0
+            self._cond.notify_all()
+
+    def throttled(self, retry_after_s: float | None) -> None:
+        """Record a 429: lower the limit below what was in flight and pause for Retry-After."""
+        with self._cond:
+            self.limit = max(1, min(self.limit, self.in_flight - 1))
+            self._successes = 0
+            if retry_after_s:
+                self._open_at = max(self._open_at, self._clock() + retry_after_s)
+            self._cond.notify_all()
 
     def wait(self) -> None:
-        """Block until the gate is open."""
-        while True:
-            with self._lock:
-                delay = self._open_at - self._clock()
-            if delay <= 0:
-                return
-            self._sleep(delay)
-
-    def close_for(self, seconds: float) -> None:
-        """Keep the gate closed for at least `seconds` from now."""
-        with self._lock:
-            self._open_at = max(self._open_at, self._clock() + seconds)
+        """Block until any pause is over (without taking a slot)."""
+        self.acquire()
+        self.release(ok=False)
 
 
 def call_with_retry(
@@ -104,20 +137,37 @@ def call_with_retry(
     rng: random.Random,
     sleep: Callable[[float], None] = time.sleep,
 ) -> tuple[T, int]:
-    """Call `fn`, retrying transient provider failures; return (value, retries used); re-raise the last."""
+    """Call `fn` holding a slot of the gate, retrying transient provider failures; return (value, retries)."""
     retries = 0
     while True:
-        gate.wait()
+        gate.acquire()
         try:
-            return fn(), retries
+            value = fn()
         except ProviderError as exc:
             transient, after = retry_hint(exc)
+            if _status(exc) == 429:
+                gate.throttled(after)  # everyone waits for the server's pause, with fewer in flight after it
+            gate.release(ok=False)
             retries += 1
             if not transient or retries >= policy.attempts:
                 raise
-            if after is not None:
-                # Everyone waits for the server's pause; this row adds a little jitter on top.
-                gate.close_for(after)
-                sleep(after * rng.random() * 0.2)
-            else:
-                sleep(policy.backoff(retries, rng))
+            # This row adds jitter on top of the shared pause, or backs off exponentially without one.
+            sleep(after * rng.random() * 0.2 if after is not None else policy.backoff(retries, rng))
+            continue
+        except BaseException:
+            gate.release(ok=False)
+            raise
+        gate.release(ok=True)
+        return value, retries
+
+
+def _status(exc: BaseException) -> int | None:
+    current: BaseException | None = exc
+    seen: set[int] = set()
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        status = getattr(current, "status_code", None)
+        if isinstance(status, int):
+            return status
+        current = current.__cause__ or current.__context__
+    return None

@@ -94,7 +94,7 @@ class BatchRunner:
         self.history = history
         self.concurrency = concurrency
         self.policy = policy or RetryPolicy()
-        self.gate = RateGate()
+        self.gate = RateGate(limit=concurrency)
         self._rng = random.Random(seed)
 
     def _draft(self, row: BatchRow) -> tuple[DraftResult, bool, int]:

@@ -146,3 +146,28 @@ def test_backoff_grows_with_jitter_and_stays_capped() -> None:
     assert all(0.25 <= w <= 4.0 for w in waits)
     assert waits[0] <= 0.5 and waits[-1] >= 2.0
     assert len({round(w, 6) for w in waits}) == len(waits)  # jittered, not a fixed ladder
+
+
+def test_more_workers_than_the_server_allows_adapts_to_its_limit(settings: Settings, history: History) -> None:
+    with StubOpenAI(replies=letter_from_prompt, delay_s=0.1, max_concurrent=2, retry_after_s=0.2) as stub:
+        runner = BatchRunner(_drafter(settings, stub.base_url), history, concurrency=6, policy=FAST)
+        round_ = history.start_round("d" * 64, "r", "stub")
+        summary = runner.run(round_.id, _rows(12))
+        throttled = stub.count(status=429)
+    assert (summary.drafted, summary.failed) == (12, 0)
+    assert 0 < throttled <= 12
+    assert runner.gate.limit <= 3  # learned the server's limit (2), probing one above it at most
+
+
+def test_gate_lowers_the_limit_on_429_and_raises_it_slowly() -> None:
+    gate = RateGate(limit=8)
+    for _ in range(5):
+        gate.acquire()
+    gate.throttled(None)
+    assert gate.limit == 4
+    for _ in range(5):
+        gate.release(ok=True)
+    for _ in range(8):
+        gate.acquire()
+        gate.release(ok=True)
+    assert gate.limit == 5
