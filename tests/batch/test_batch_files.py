@@ -159,3 +159,23 @@ def test_cli_check_reports_per_row_and_never_a_traceback(
     err = capsys.readouterr().err
     assert expected in err
     assert "Traceback" not in err
+
+
+def test_cli_check_reads_ten_thousand_rows_and_an_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import Workbook
+
+    big = write_csv(tmp_path / "big.csv", candidate_rows(10_000))
+    assert main(["batch", str(big), "--check"]) == 0
+    assert "10000 rows read (utf-8-sig, ';'-separated): 10000 to draft" in capsys.readouterr().err
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(HEADER)
+    for row in candidate_rows(3):
+        sheet.append(row)
+    sheet.append(["", "kock", "Krogen", "Karin Ek", "", "", "", ""])
+    book.save(tmp_path / "round.xlsx")
+    assert main(["batch", str(tmp_path / "round.xlsx"), "--check"]) == 1
+    err = capsys.readouterr().err
+    assert "row 5, column 'Namn': is empty; this field is required." in err
+    assert "4 rows read (xlsx): 3 to draft" in err and "Traceback" not in err
