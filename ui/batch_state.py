@@ -9,7 +9,9 @@ import streamlit as st
 if TYPE_CHECKING:
     from drafter.batch.reading import Table
     from drafter.config import Settings
+    from drafter.models import DraftResult
     from drafter.store.history import History
+    from guardrails.report import GuardrailReport
 
 HISTORY_KEY = "history"  # tests may put a ready History here
 ROUND_KEY = "batch_round_id"
@@ -75,3 +77,36 @@ def format_eta(seconds: float | None) -> str:
         return "…"
     minutes, secs = divmod(round(seconds), 60)
     return f"{minutes}:{secs:02d}"
+
+
+def remember_single(result: DraftResult, settings: Settings) -> int | None:
+    """Store a draft made on the draft page in today's round of single drafts; return its id (None on failure)."""
+    import datetime as dt
+    import hashlib
+
+    from ui_text import t
+
+    from drafter.errors import DrafterError
+
+    today = dt.date.today().isoformat()
+    try:
+        history = get_history(settings)
+        key = hashlib.sha256(f"single:{today}:{result.model}".encode()).hexdigest()
+        round_ = history.start_round(key, name=t("single_round", date=today), profile=result.model, source="")
+        record = history.save_result(round_.id, history.next_row(round_.id), result)
+    except DrafterError:
+        st.caption(":material/warning: " + t("history_not_saved"))
+        return None
+    return record.id
+
+
+def remember_edit(draft_id: int | None, text: str, report: GuardrailReport, settings: Settings) -> None:
+    """Store an edit made on the draft page (nothing when the draft was not stored)."""
+    from drafter.errors import DrafterError
+
+    if draft_id is None:
+        return
+    try:
+        get_history(settings).record_edit(draft_id, text, report)
+    except DrafterError:
+        return

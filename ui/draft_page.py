@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from batch_state import remember_edit, remember_single
 from draft_form import render_form
 from streamlit.delta_generator import DeltaGenerator
 from ui_export import render_export
@@ -94,6 +95,7 @@ def generate(channel: str, request: DraftRequest, profile: str, settings: Settin
         expanded=False,
     )
     store_result(channel, result)
+    st.session_state[f"history_id_{channel}"] = remember_single(result, settings)
 
 
 def _rules() -> dict[str, object]:
@@ -106,7 +108,9 @@ def _on_edit(channel: str, settings: Settings) -> None:
     """Re-check an edited draft at once, and drop an override given for the old text."""
     st.session_state[checked_key(channel)] = None
     st.session_state[override_key(channel)] = False
-    current_report(channel, settings)
+    checked = current_report(channel, settings)
+    if checked is not None:
+        remember_edit(st.session_state.get(f"history_id_{channel}"), *checked, settings)
 
 
 def render_channel(channel: str, settings: Settings) -> None:

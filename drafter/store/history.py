@@ -186,6 +186,11 @@ class History:
             s.flush()
             return DraftRecord.model_validate(draft)
 
+    def next_row(self, round_id: int) -> int:
+        """Return the next free row number of a round (single drafts from the page are appended)."""
+        with self.session() as s:
+            return int(s.scalar(select(func.max(Draft.row)).where(Draft.round_id == round_id)) or 0) + 1
+
     def round_drafts(self, round_id: int) -> list[DraftRecord]:
         """Return a round's drafts in input order."""
         with self.session() as s:

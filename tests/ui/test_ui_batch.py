@@ -163,3 +163,19 @@ def test_a_cell_edited_in_the_review_table_is_rechecked_and_saved(settings: Sett
     assert "placeholder" in (edited.report_json or "")
     assert [passed for _, _, passed in history.edits(edited.id)] == [False]
     assert at.session_state["batch_editor_version"] == 1  # a fresh table: the edit is not applied twice
+
+
+def test_a_draft_from_the_draft_page_and_its_edit_land_in_the_history(settings: Settings) -> None:
+    from ui_test_support import APP, GOOD_SV, fill_form, submit
+
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state["drafter"] = Drafter.with_fake([GOOD_SV], settings=settings)
+    at.run()
+    fill_form(at)
+    submit(at)
+    assert not at.exception
+    (stored,) = open_history(settings).search("Anna")
+    assert stored.text == GOOD_SV and stored.status == "ready"
+    at.text_area(key="edit_email").set_value(GOOD_SV.replace("Karin Ek", "Karin Ek, rekryterare")).run()
+    (edited,) = open_history(settings).search("Anna")
+    assert edited.edited and edited.text and edited.text.endswith("Karin Ek, rekryterare")
