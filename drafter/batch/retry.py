@@ -136,13 +136,27 @@ def call_with_retry(
     gate: RateGate,
     rng: random.Random,
     sleep: Callable[[float], None] = time.sleep,
+    retry_on: Callable[[T], str | None] | None = None,
 ) -> tuple[T, int]:
-    """Call `fn` holding a slot of the gate, retrying transient provider failures; return (value, retries)."""
+    """Call `fn` holding a slot of the gate, retrying transient provider failures; return (value, retries).
+
+    `retry_on` names a transient failure hidden in a returned value (a pipeline that fell back to
+    its composer because the provider failed); such a value is retried too, and returned when the
+    tries are used up.
+    """
     retries = 0
     while True:
         gate.acquire()
         try:
             value = fn()
+            hidden = retry_on(value) if retry_on is not None else None
+            if hidden is not None and retries + 1 < policy.attempts:
+                if hidden == "rate_limited":
+                    gate.throttled(None)
+                gate.release(ok=False)
+                retries += 1
+                sleep(policy.backoff(retries, rng))
+                continue
         except ProviderError as exc:
             transient, after = retry_hint(exc)
             if _status(exc) == 429:

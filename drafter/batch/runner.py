@@ -31,6 +31,14 @@ if TYPE_CHECKING:
 log = logging.getLogger("drafter.batch")
 
 DONE_STATUSES = frozenset({"ready", "blocked", "duplicate"})
+# Provider failures a pipeline may answer with its composer instead of raising: worth another try.
+TRANSIENT_REASONS = frozenset({"timeout", "rate_limited", "server_error", "connection", "truncated_stream"})
+
+
+def provider_fallback(result: DraftResult) -> str | None:
+    """Return the transient provider failure behind a composer fallback, if that is what happened."""
+    reason = getattr(result, "fallback_reason", None)
+    return reason if result.fallback_used and reason in TRANSIENT_REASONS else None
 
 
 def round_key(rows: Iterable[BatchRow], profile: str) -> str:
@@ -100,7 +108,11 @@ class BatchRunner:
     def _draft(self, row: BatchRow) -> tuple[DraftResult, bool, int]:
         rng = random.Random(self._rng.random())
         (result, private), retries = call_with_retry(
-            lambda: draft_private(self.drafter, row.request), self.policy, self.gate, rng
+            lambda: draft_private(self.drafter, row.request),
+            self.policy,
+            self.gate,
+            rng,
+            retry_on=lambda value: provider_fallback(value[0]),
         )
         return result, private, retries
 
@@ -208,7 +220,11 @@ class BatchRunner:
             return
         summary.drafted += 1
         summary.retries += retries
-        self.history.save_result(round_id, row.row, result, row.email, private)
+        note = None
+        if provider_fallback(result):  # the model kept failing: the composer's draft, marked with why
+            note = getattr(result, "fallback_message", None) or f"The model failed ({provider_fallback(result)})."
+            summary.errors[row.row] = note
+        self.history.save_result(round_id, row.row, result, row.email, private, note=note)
 
 
 def redraft(drafter: Drafter, history: History, round_id: int, row: BatchRow) -> None:

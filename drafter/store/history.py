@@ -144,9 +144,18 @@ class History:
         return draft
 
     def save_result(
-        self, round_id: int, row: int, result: DraftResult, email: str | None = None, pseudonymised: bool = False
+        self,
+        round_id: int,
+        row: int,
+        result: DraftResult,
+        email: str | None = None,
+        pseudonymised: bool = False,
+        note: str | None = None,
     ) -> DraftRecord:
-        """Store a finished draft for a row (replacing an earlier failure or draft of that row)."""
+        """Store a finished draft for a row (replacing an earlier failure or draft of that row).
+
+        `note` marks a draft with what went wrong on the way (the model failed and the composer wrote it).
+        """
         with self.session() as s:
             draft = self._upsert(s, round_id, row, result.request, email)
             draft.status = "ready" if result.report.passed else "blocked"
@@ -158,6 +167,7 @@ class History:
             draft.pseudonymised = pseudonymised
             draft.attempts = len(result.attempts)
             draft.latency_s = result.latency_s
+            draft.error = note
             s.flush()
             return DraftRecord.model_validate(draft)
 
