@@ -60,6 +60,11 @@ def reply(request: RecordedRequest) -> str:
     return LETTER.format(first=fields["candidate_name"].split()[0], **fields)
 
 
+FIRST = ("Alva", "Björn", "Cecilia", "David", "Elin", "Filip", "Greta", "Hugo", "Ida", "Jonas",
+         "Klara", "Lars", "Maja", "Nils", "Olivia", "Per", "Rut", "Sven", "Tove", "Ulf")  # fmt: skip
+LAST = ("Berg", "Dahl", "Ek", "Falk", "Holm", "Ström", "Lund", "Nord", "Sand", "Wik")
+
+
 def write_round(path: Path) -> None:
     """Write 200 distinct candidates as Swedish Excel's semicolon CSV."""
     buffer = io.StringIO()
@@ -67,7 +72,7 @@ def write_round(path: Path) -> None:
     writer.writerow(["Namn", "Tjänst", "Företag", "Rekryterare", "E-post", "Positivt", "Skäl"])
     for i in range(CANDIDATES):
         writer.writerow(
-            [f"Kandidat{i} Lindqvist", "projektledare", "Nordvik Energi", "Karin Ek", f"k{i}@example.se",
+            [f"{FIRST[i % 20]} {LAST[i // 20]}", "projektledare", "Nordvik Energi", "Karin Ek", f"k{i}@example.se",
              "din tydliga presentation av projektplanen", "vi valde en kandidat med mer erfarenhet"]
         )  # fmt: skip
     path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))

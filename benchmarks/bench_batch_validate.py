@@ -21,10 +21,21 @@ HEADER = ["Namn", "Tjänst", "Företag", "Rekryterare", "E-post", "Språk", "Pos
 GOAL_S = 5.0
 
 
+FIRST = ("Åsa", "Björn", "Cecilia", "David", "Elin", "Filip", "Greta", "Hugo", "Ida", "Jonas",
+         "Klara", "Lars", "Maja", "Nils", "Olivia", "Per", "Rut", "Sven", "Tove", "Ulf")  # fmt: skip
+LAST = ("Berg", "Dahl", "Ek", "Falk", "Holm", "Ström", "Lund", "Nord", "Sand", "Wik", "Ås", "Öberg", "Lind",
+        "Hed", "Kvist", "Borg", "Sjö", "Löv", "Mark", "Fors", "Brink", "Hage", "Rosén", "Vall", "Åkre")  # fmt: skip
+
+
+def name(i: int) -> str:
+    """Return the i-th of 12,500 distinct names."""
+    return f"{FIRST[i % 20]} {LAST[i // 20 % 25]}-{LAST[i // 500 % 25]}"
+
+
 def rows(n: int) -> list[list[str]]:
     """Return n distinct rows with Swedish letters in every text field."""
     return [
-        [f"Åsa{i} Öberg", "projektledare", "Nordvik Energi", "Karin Ek", f"asa{i}@example.se", "svenska",
+        [name(i), "projektledare", "Nordvik Energi", "Karin Ek", f"asa{i}@example.se", "svenska",
          "din tydliga genomgång av projektplanen för laddstationer", "vi valde en kandidat med mer erfarenhet",
          "berätta mer om hur du prioriterar" if i % 3 == 0 else ""]
         for i in range(n)

@@ -23,6 +23,7 @@ from drafter.batch.validation import BatchRow
 from drafter.errors import DrafterError
 from drafter.models import DraftResult
 from drafter.privacy.drafting import draft_private
+from drafter.privacy.logs import keep_prompts_out_of_logs
 
 if TYPE_CHECKING:
     from drafter.pipeline import Drafter
@@ -93,6 +94,7 @@ class BatchRunner:
     ) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
+        keep_prompts_out_of_logs()
         if drafter.profile.remote:
             # No one watches a batch row being typed: whole answers spare the CPU of token streaming.
             from drafter.pipeline import Drafter

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from drafter.errors import ProviderError
 from drafter.models import Attempt, DraftRequest, DraftResult
+from drafter.privacy.logs import keep_prompts_out_of_logs
 from drafter.privacy.pseudonym import Pseudonyms
 from drafter.stream import DraftStream
 
@@ -25,6 +26,7 @@ def draft_private(drafter: Drafter, request: DraftRequest) -> tuple[DraftResult,
     The restored text is checked again against the real request; should a restored text fail a
     block rule, the deterministic composer writes the draft from the real request, locally.
     """
+    keep_prompts_out_of_logs()
     if not pseudonymizes(drafter):
         return drafter.draft(request), False
     table = Pseudonyms.for_request(request)
@@ -36,6 +38,7 @@ def stream_private(drafter: Drafter, request: DraftRequest) -> DraftStream:
 
     Chunks are released up to the last whitespace, so a token is never cut in two before it is restored.
     """
+    keep_prompts_out_of_logs()
     if not pseudonymizes(drafter):
         return drafter.stream(request)
     table = Pseudonyms.for_request(request)

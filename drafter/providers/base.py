@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -10,6 +9,8 @@ from drafter.errors import DrafterError, ProviderError
 from drafter.models import Usage
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from langchain_core.language_models import BaseLanguageModel
     from langchain_core.messages import BaseMessage
 
@@ -18,6 +19,10 @@ if TYPE_CHECKING:
 
 class ModelClient:
     """A profile's model: streams text for a prompt and records token usage where known."""
+
+    # Whole answers: one response per call instead of a chunk per token. Batches use it with HTTP
+    # models, where parsing and merging hundreds of chunks costs more CPU than the draft itself.
+    whole_answers: bool = False
 
     def __init__(
         self,
@@ -29,15 +34,6 @@ class ModelClient:
         self.model = model
         self.kind: Literal["chat", "completion"] = profile.kind
         self._describe_error = describe_error or (lambda exc: type(exc).__name__)
-        # Whole answers: one response per call instead of a chunk per token. Batches use it with
-        # HTTP models, where parsing and merging hundreds of chunks costs more CPU than the draft.
-        self.whole_answers = False
-
-    def whole(self) -> ModelClient:
-        """Return a client for the same model that asks for whole answers (no token streaming)."""
-        clone = copy.copy(self)
-        clone.whole_answers = True
-        return clone
 
     def stream(
         self, prompt: str | list[BaseMessage], *, stop: list[str], seed: int | None, usage: Usage | None = None
@@ -52,10 +48,7 @@ class ModelClient:
         if seed is not None:
             kwargs["seed"] = seed
         try:
-            chunks = (
-                [self.model.invoke(prompt, **kwargs)] if self.whole_answers else self.model.stream(prompt, **kwargs)
-            )
-            for chunk in chunks:
+            for chunk in self._chunks(prompt, kwargs):
                 text = chunk if isinstance(chunk, str) else _content(chunk)
                 reported = getattr(chunk, "usage_metadata", None)
                 if reported:
@@ -71,6 +64,19 @@ class ModelClient:
         counted = getattr(self.model, "last_usage", None)
         if isinstance(counted, Usage):
             usage.prompt_tokens, usage.completion_tokens = counted.prompt_tokens, counted.completion_tokens
+
+    def _chunks(self, prompt: str | list[BaseMessage], kwargs: dict[str, Any]) -> Iterable[Any]:
+        """Return the model's stream, or its whole answer as the only chunk."""
+        if self.whole_answers:
+            return [self.model.invoke(prompt, **kwargs)]
+        return self.model.stream(prompt, **kwargs)
+
+    def whole(self) -> ModelClient:
+        """Return a client for the same model that asks for whole answers (no token streaming)."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone.whole_answers = True
+        return clone
 
 
 def _content(chunk: Any) -> str:

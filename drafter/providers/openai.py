@@ -50,19 +50,8 @@ def _describe(profile: Profile) -> Any:
     return describe
 
 
-def _quiet_sdk_logs() -> None:
-    """Keep the SDK's DEBUG records (they hold whole request bodies, i.e. candidate text) out of every log."""
-    import logging
-
-    for name in ("openai", "httpcore"):
-        logger = logging.getLogger(name)
-        if logger.getEffectiveLevel() < logging.INFO:
-            logger.setLevel(logging.INFO)
-
-
 def build(profile: Profile) -> ModelClient:
     """Return a client for an OpenAI or OpenAI-compatible endpoint, chat or completion."""
-    _quiet_sdk_logs()
     if profile.provider == "openai-compatible" and not profile.base_url:
         raise ConfigError(f"Profile '{profile.name}' (openai-compatible) needs a `base_url`.")
     if not profile.model:

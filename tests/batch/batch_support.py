@@ -9,10 +9,23 @@ from pathlib import Path
 HEADER = ["Namn", "Tjänst", "Företag", "Rekryterare", "E-post", "Språk", "Positivt", "Skäl"]
 
 
+FIRST = ("Alva", "Björn", "Cecilia", "David", "Elin", "Filip", "Greta", "Hugo", "Ida", "Jonas",
+         "Klara", "Lars", "Maja", "Nils", "Olivia", "Per", "Rut", "Sven", "Tove", "Ulf")  # fmt: skip
+LAST = ("Berg", "Dahl", "Ek", "Falk", "Holm", "Ström", "Lund", "Nord", "Sand", "Wik",
+        "Ås", "Öberg", "Lind", "Hed", "Kvist", "Borg", "Sjö", "Löv", "Mark", "Fors",
+        "Brink", "Hage", "Rosén", "Vall", "Åkre")  # fmt: skip
+
+
+def name_of(i: int) -> str:
+    """Return the i-th of 10,000 distinct, valid candidate names (first name and a double surname)."""
+    first, rest = FIRST[i % 20], i // 20
+    return f"{first} {LAST[rest % 25]}-{LAST[(rest // 25) % 20]}"
+
+
 def candidate_rows(n: int, start: int = 0) -> list[list[str]]:
     """Return n distinct, valid candidate rows."""
     return [
-        [f"Kandidat{i} Testsson", "projektledare", "Nordvik Energi", "Karin Ek", f"k{i}@example.se", "sv",
+        [name_of(i), "projektledare", "Nordvik Energi", "Karin Ek", f"k{i}@example.se", "sv",
          "din tydliga presentation av projektplanen", "vi valde en kandidat med mer erfarenhet av upphandling"]
         for i in range(start, start + n)
     ]  # fmt: skip

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from batch_support import candidate_rows, letter_from_prompt, stub_config, write_csv
+from batch_support import candidate_rows, letter_from_prompt, name_of, stub_config, write_csv
 
 from drafter.cli import main
 from drafter.config import Profile, Settings, load_settings
@@ -105,7 +105,8 @@ def test_batch_at_debug_logs_no_candidate_text(
     rows[1][0] = "Zlatana Östergren"
     rows[2][6] = "hennes unika portfolio med vattenfärger"
     src = write_csv(tmp_path / "round.csv", rows)
-    secrets = ["Zlatana", "Östergren", "Kandidat0", "Testsson", "vattenfärger", "upphandling", "k3@example.se",
+    secrets = ["Zlatana", "Östergren", name_of(0), name_of(2), name_of(3), "Berg-Berg", "vattenfärger", "upphandling",
+               "k3@example.se",
                "projektplanen"]  # fmt: skip
     with StubOpenAI(replies=letter_from_prompt) as stub, caplog.at_level(logging.DEBUG):
         logging.getLogger().setLevel(logging.DEBUG)

@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
-from batch_support import letter_from_prompt, prompt_fields
+from batch_support import letter_from_prompt, name_of, prompt_fields
 
 from drafter.batch.retry import RateGate, RetryPolicy, call_with_retry, retry_hint
 from drafter.batch.runner import BatchRunner, Progress
@@ -25,7 +25,7 @@ def _rows(n: int) -> list[BatchRow]:
         BatchRow(
             row=i + 2,
             request=DraftRequest(
-                candidate_name=f"Kandidat{i} Testsson",
+                candidate_name=name_of(i),
                 role="projektledare",
                 company="Nordvik Energi",
                 recruiter_name="Karin Ek",
@@ -107,7 +107,7 @@ def test_rate_limits_beyond_the_sdk_retries_are_retried_by_the_runner(settings: 
 
 def test_one_failing_row_is_marked_and_the_others_are_drafted(settings: Settings, history: History) -> None:
     def answer(request: RecordedRequest) -> str | Reply:
-        if prompt_fields(request.prompt).get("candidate_name") == "Kandidat1 Testsson":
+        if prompt_fields(request.prompt).get("candidate_name") == name_of(1):
             return Reply(fault="500")
         return letter_from_prompt(request)
 
@@ -115,7 +115,7 @@ def test_one_failing_row_is_marked_and_the_others_are_drafted(settings: Settings
         runner = BatchRunner(_drafter(settings, stub.base_url), history, concurrency=2, policy=FAST)
         round_ = history.start_round("c" * 64, "r", "stub")
         summary = runner.run(round_.id, _rows(4))
-        failing = [r for r in stub.requests if "Kandidat1" in r.prompt]
+        failing = [r for r in stub.requests if name_of(1) in r.prompt]
     assert summary.drafted + summary.failed == 4
     assert len(failing) == FAST.attempts  # retried with backoff, then given up
     stored = {d.row: d for d in history.round_drafts(round_.id)}

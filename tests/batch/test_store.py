@@ -138,16 +138,16 @@ def test_purge_removes_only_drafts_past_retention_and_logs_counts_only(
 ) -> None:
     old = history.start_round("h" * 64, name="gammal", profile="fake")
     new = history.start_round("i" * 64, name="ny", profile="fake")
-    stale = _draft(history, drafter, old.id, 2, _request("Gammal Kandidat"))
-    history.record_edit(stale.id, "Hej", drafter.check("Hej", _request("Gammal Kandidat")))
-    _draft(history, drafter, new.id, 2, _request("Ny Kandidat"))
+    stale = _draft(history, drafter, old.id, 2, _request("Greta Gammal"))
+    history.record_edit(stale.id, "Hej", drafter.check("Hej", _request("Greta Gammal")))
+    _draft(history, drafter, new.id, 2, _request("Nils Nyman"))
     later = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(days=10)
     with history.session() as s:  # age the second round's draft less than the first's
         s.get(Draft, stale.id).updated_at = later - dt.timedelta(days=400)  # type: ignore[union-attr]
     with caplog.at_level(logging.INFO, logger="drafter.store"):
         counts = purge(history, retention_days=180, now=later)
     assert (counts.drafts, counts.edits, counts.rounds) == (1, 1, 1)
-    assert [d.candidate_name for d in history.search()] == ["Ny Kandidat"]
+    assert [d.candidate_name for d in history.search()] == ["Nils Nyman"]
     line = next(r.getMessage() for r in caplog.records if "retention purge" in r.getMessage())
     assert "drafts=1" in line and "Gammal" not in line
     assert purge_if_due(history, now=later + dt.timedelta(hours=1)) is None  # once a day
