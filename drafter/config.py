@@ -41,14 +41,14 @@ class Profile(BaseModel):
     max_tokens: int = Field(default=400, ge=16, le=4096, description="Most tokens one draft may take.")
     repeat_penalty: float = Field(default=1.1, ge=1, le=2, description="Penalty on repeated tokens (llama-cpp).")
     seed: int | None = Field(default=42, description="Sampling seed; fixed so the same request gives the same draft.")
+    pseudonymize: bool | None = Field(
+        default=None, description="Replace names with tokens before this model sees them; default: [privacy]."
+    )
     n_threads: int | None = Field(default=None, ge=1, description="CPU threads for llama-cpp (default: all cores).")
     n_ctx: int = Field(default=4096, ge=512, description="Context window for llama-cpp.")
     timeout_s: float = Field(default=60, gt=0, description="HTTP timeout per request.")
     max_retries: int = Field(default=2, ge=0, le=10, description="HTTP retries on transient errors.")
     replies: list[str] = Field(default_factory=list, description="Queued replies for the `fake` provider.")
-    pseudonymize: bool | None = Field(
-        default=None, description="Replace names with tokens before this model sees them; default: [privacy]."
-    )
 
     @property
     def kind(self) -> Literal["chat", "completion"]:
@@ -102,6 +102,13 @@ class Settings(BaseSettings):
         """Return every profile name, in file order."""
         return list(self.profiles)
 
+    def pseudonymizes(self, profile: Profile) -> bool:
+        """Return whether names are replaced by tokens before `profile`'s model sees a prompt."""
+        if profile.pseudonymize is not None:
+            return profile.pseudonymize
+        mode = self.privacy.pseudonymize
+        return mode == "always" or (mode == "remote" and profile.remote)
+
     @property
     def active_profile(self) -> str:
         """Return the profile used when none is named (DRAFTER_MODEL, else the file's default)."""
@@ -115,13 +122,6 @@ class Settings(BaseSettings):
         except KeyError:
             valid = ", ".join(self.profile_names()) or "(none configured)"
             raise ConfigError(f"Unknown model profile '{chosen}'. Valid profiles: {valid}.") from None
-
-    def pseudonymizes(self, profile: Profile) -> bool:
-        """Return whether names are replaced by tokens before `profile`'s model sees a prompt."""
-        if profile.pseudonymize is not None:
-            return profile.pseudonymize
-        mode = self.privacy.pseudonymize
-        return mode == "always" or (mode == "remote" and profile.remote)
 
 
 def config_path(path: str | os.PathLike[str] | None = None) -> Path:
