@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 COMMANDS: dict[str, tuple[str, str]] = {
     "draft": ("draft", "Draft a rejection from a request JSON file."),
     "check": ("check", "Check texts from a JSON Lines file against every guardrail rule."),
-    "batch": ("batch", "Draft one rejection per row of a CSV file."),
+    "batch": ("batch", "Draft one rejection per row of a CSV or .xlsx file (a whole round)."),
+    "history": ("history", "Search the stored drafts; forget a candidate; export what is stored about one."),
     "eval": ("eval", "Run the offline eval suite, or compare two runs."),
     "ui": ("ui", "Start the Streamlit app."),
     "profiles": ("profiles", "List the configured model profiles."),

@@ -11,6 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from drafter.errors import ConfigError
+from drafter.privacy.settings import PrivacySettings
+from drafter.store.settings import StoreSettings
 from guardrails.settings import GuardrailSettings
 
 PACKAGED_CONFIG = Path(__file__).resolve().parent.parent / "drafter.toml"
@@ -39,6 +41,9 @@ class Profile(BaseModel):
     max_tokens: int = Field(default=400, ge=16, le=4096, description="Most tokens one draft may take.")
     repeat_penalty: float = Field(default=1.1, ge=1, le=2, description="Penalty on repeated tokens (llama-cpp).")
     seed: int | None = Field(default=42, description="Sampling seed; fixed so the same request gives the same draft.")
+    pseudonymize: bool | None = Field(
+        default=None, description="Replace names with tokens before this model sees them; default: [privacy]."
+    )
     n_threads: int | None = Field(default=None, ge=1, description="CPU threads for llama-cpp (default: all cores).")
     n_ctx: int = Field(default=4096, ge=512, description="Context window for llama-cpp.")
     timeout_s: float = Field(default=60, gt=0, description="HTTP timeout per request.")
@@ -53,6 +58,11 @@ class Profile(BaseModel):
         if self.api:
             return self.api
         return "chat"
+
+    @property
+    def remote(self) -> bool:
+        """Return whether this profile sends prompts over the network to a model server."""
+        return self.provider in ("openai", "openai-compatible")
 
 
 class RepairSettings(BaseModel):
@@ -72,6 +82,8 @@ class Settings(BaseSettings):
     profiles: dict[str, Profile] = Field(default_factory=dict, description="Model profiles by name.")
     repair: RepairSettings = Field(default_factory=RepairSettings, description="Repair budget.")
     guardrails: GuardrailSettings = Field(default_factory=GuardrailSettings, description="Check bounds.")
+    store: StoreSettings = Field(default_factory=StoreSettings, description="History database and retention.")
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings, description="Pseudonymisation, disclosure.")
     config_path: str = Field(default="", description="The file these settings came from.")
 
     @classmethod
@@ -89,6 +101,13 @@ class Settings(BaseSettings):
     def profile_names(self) -> list[str]:
         """Return every profile name, in file order."""
         return list(self.profiles)
+
+    def pseudonymizes(self, profile: Profile) -> bool:
+        """Return whether names are replaced by tokens before `profile`'s model sees a prompt."""
+        if profile.pseudonymize is not None:
+            return profile.pseudonymize
+        mode = self.privacy.pseudonymize
+        return mode == "always" or (mode == "remote" and profile.remote)
 
     @property
     def active_profile(self) -> str:

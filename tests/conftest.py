@@ -15,7 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    # History goes to a fresh folder per test, never to the developer's own data directory.
+    monkeypatch.delenv("DRAFTER_STORE_URL", raising=False)
+    monkeypatch.setenv("DRAFTER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     # Tests read the shipped config, whatever the developer's shell exports.
     monkeypatch.delenv("DRAFTER_MODEL", raising=False)
     monkeypatch.delenv("DRAFTER_CONFIG", raising=False)

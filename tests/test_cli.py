@@ -106,7 +106,8 @@ def test_batch_writes_every_row_and_reports_bad_ones(tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     assert main(["batch", str(src), "--out", str(out), "--model", "fake", "--concurrency", "2"]) == 0
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert [r["row"] for r in rows] == ["1", "2", "3"]
-    assert rows[1]["error"] == "Missing required field 'candidate_name'."
+    assert [r["row"] for r in rows] == ["2", "3", "4"]  # spreadsheet rows: the header is row 1
+    assert rows[1]["status"] == "invalid"
+    assert rows[1]["error"] == "candidate_name: is empty; this field is required."
     assert rows[0]["passed"] == "True" and rows[2]["passed"] == "True"
     assert "Anna" in rows[0]["text"] and "Tom" in rows[2]["text"]

@@ -35,6 +35,8 @@ pages = [
         default=True,
         url_path="draft",
     ),
+    st.Page(UI_DIR / "batch_page.py", title=t("nav_batch"), icon=":material/groups:", url_path="batch"),
+    st.Page(UI_DIR / "history_page.py", title=t("nav_history"), icon=":material/history:", url_path="history"),
     st.Page(UI_DIR / "rules_page.py", title=t("nav_rules"), icon=":material/shield:", url_path="rules"),
 ]
 # The eval page is written separately; show it once it exists.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 from about_panel import render_about
+from batch_state import remember_edit, remember_single
 from draft_form import render_form
 from streamlit.delta_generator import DeltaGenerator
 from ui_export import render_export
@@ -29,6 +30,7 @@ from ui_text import LANGUAGES, t
 from drafter.config import Settings
 from drafter.errors import DrafterError
 from drafter.models import DraftRequest
+from drafter.privacy.drafting import stream_private
 
 
 def _tab_labels() -> list[str]:
@@ -58,6 +60,9 @@ def select_model(settings: Settings) -> str:
     if injected is not None:
         st.sidebar.caption(t("model_injected", name=injected.profile_name))
         return str(injected.profile_name)
+    chosen = settings.profile(str(st.session_state[PROFILE_KEY]))
+    if settings.pseudonymizes(chosen):
+        st.sidebar.caption(":material/shield_person: " + t("batch_pseudonymized", name=chosen.name))
     return str(st.session_state[PROFILE_KEY])
 
 
@@ -73,7 +78,7 @@ def generate(channel: str, request: DraftRequest, profile: str, settings: Settin
     try:
         with status:
             # A rerun can interrupt the stream; closing it frees the model for the next draft.
-            with drafter.stream(request) as stream:
+            with stream_private(drafter, request) as stream:
                 # Model text is shown as plain text: Markdown in it must not format or link.
                 st.write_stream(escape_markdown(chunk) for chunk in stream)
             status.update(label=t("status_checking", n=len(_rules())))
@@ -91,6 +96,7 @@ def generate(channel: str, request: DraftRequest, profile: str, settings: Settin
         expanded=False,
     )
     store_result(channel, result)
+    st.session_state[f"history_id_{channel}"] = remember_single(result, settings)
 
 
 def _rules() -> dict[str, object]:
@@ -103,7 +109,9 @@ def _on_edit(channel: str, settings: Settings) -> None:
     """Re-check an edited draft at once, and drop an override given for the old text."""
     st.session_state[checked_key(channel)] = None
     st.session_state[override_key(channel)] = False
-    current_report(channel, settings)
+    checked = current_report(channel, settings)
+    if checked is not None:
+        remember_edit(st.session_state.get(f"history_id_{channel}"), *checked, settings)
 
 
 def render_channel(channel: str, settings: Settings) -> None:

@@ -1,4 +1,4 @@
-"""Export a checked draft: copy block, .txt and .eml downloads, and the logged override."""
+"""Export a checked draft: copy block, .txt and .eml downloads (built by drafter.exports), and the logged override."""
 
 from __future__ import annotations
 
@@ -6,44 +6,22 @@ import logging
 import re
 import unicodedata
 from datetime import UTC, datetime
-from email.message import EmailMessage
-from email.policy import SMTP
 
 import streamlit as st
 from ui_state import override_key
 from ui_text import t
 
+from drafter import exports
+from drafter.exports import split_subject  # noqa: F401 - re-exported for the page and its tests
 from drafter.models import DraftRequest
 from guardrails.report import GuardrailReport
 
 logger = logging.getLogger("besked.ui")
 
-_SUBJECT_LINE = re.compile(r"^\s*(?:ämne|subject)\s*:\s*(?P<subject>.+?)\s*$", re.IGNORECASE)
-
-
-def split_subject(text: str) -> tuple[str | None, str]:
-    """Return (subject, body) when the draft opens with an 'Ämne:'/'Subject:' line, else (None, text)."""
-    first, _, rest = text.partition("\n")
-    match = _SUBJECT_LINE.match(first)
-    if match is None:
-        return None, text
-    return match.group("subject"), rest.lstrip("\n")
-
-
-def default_subject(request: DraftRequest) -> str:
-    """Return a neutral subject line in the draft's language."""
-    return t("eml_subject", lang=request.language, role=request.role, company=request.company)
-
 
 def build_eml(text: str, request: DraftRequest) -> bytes:
-    """Return an unsent email (.eml) with a subject, ready to open in a mail client."""
-    subject, body = split_subject(text)
-    msg = EmailMessage(policy=SMTP)
-    msg["Subject"] = subject or default_subject(request)
-    # Mail clients open a message with this header as a draft to edit and send.
-    msg["X-Unsent"] = "1"
-    msg.set_content(body if body.endswith("\n") else body + "\n", charset="utf-8")
-    return msg.as_bytes()
+    """Return an unsent email (.eml) with a subject, ready to open in a mail client (headers CR/LF-safe)."""
+    return exports.build_eml(text, request)
 
 
 def file_stem(request: DraftRequest) -> str:

@@ -18,10 +18,11 @@ def run(args: argparse.Namespace) -> int:
     from drafter.jsonio import read_json_file
     from drafter.models import parse_request
     from drafter.pipeline import Drafter
+    from drafter.privacy.drafting import draft_private
 
     request = parse_request(read_json_file(args.request))
     drafter = Drafter.from_config(args.model, args.config)
-    result = drafter.draft(request)
+    result, _ = draft_private(drafter, request)  # names hidden from remote models, restored here
     if args.json:
         print(result.model_dump_json(indent=2))
     else:

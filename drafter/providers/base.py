@@ -9,6 +9,8 @@ from drafter.errors import DrafterError, ProviderError
 from drafter.models import Usage
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from langchain_core.language_models import BaseLanguageModel
     from langchain_core.messages import BaseMessage
 
@@ -17,6 +19,10 @@ if TYPE_CHECKING:
 
 class ModelClient:
     """A profile's model: streams text for a prompt and records token usage where known."""
+
+    # Whole answers: one response per call instead of a chunk per token. Batches use it with HTTP
+    # models, where parsing and merging hundreds of chunks costs more CPU than the draft itself.
+    whole_answers: bool = False
 
     def __init__(
         self,
@@ -42,7 +48,7 @@ class ModelClient:
         if seed is not None:
             kwargs["seed"] = seed
         try:
-            for chunk in self.model.stream(prompt, **kwargs):
+            for chunk in self._chunks(prompt, kwargs):
                 text = chunk if isinstance(chunk, str) else _content(chunk)
                 reported = getattr(chunk, "usage_metadata", None)
                 if reported:
@@ -58,6 +64,19 @@ class ModelClient:
         counted = getattr(self.model, "last_usage", None)
         if isinstance(counted, Usage):
             usage.prompt_tokens, usage.completion_tokens = counted.prompt_tokens, counted.completion_tokens
+
+    def _chunks(self, prompt: str | list[BaseMessage], kwargs: dict[str, Any]) -> Iterable[Any]:
+        """Return the model's stream, or its whole answer as the only chunk."""
+        if self.whole_answers:
+            return [self.model.invoke(prompt, **kwargs)]
+        return self.model.stream(prompt, **kwargs)
+
+    def whole(self) -> ModelClient:
+        """Return a client for the same model that asks for whole answers (no token streaming)."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone.whole_answers = True
+        return clone
 
 
 def _content(chunk: Any) -> str:

@@ -1,0 +1,1 @@
+"""Batch drafting: read a round's spreadsheet, map and validate its rows, draft them concurrently."""

@@ -1,0 +1,239 @@
+"""Draft a round's rows concurrently (bounded), store each result as it lands, resume a re-run.
+
+Workers only talk to the model; the calling thread writes every outcome to the history in its own
+transaction, so a crash loses nothing already drafted and a re-run drafts only what is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import queue
+import random
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from drafter.batch.retry import RateGate, RetryPolicy, call_with_retry
+from drafter.batch.validation import BatchRow
+from drafter.errors import DrafterError
+from drafter.models import DraftResult
+from drafter.privacy.drafting import draft_private
+from drafter.privacy.logs import keep_prompts_out_of_logs
+
+if TYPE_CHECKING:
+    from drafter.pipeline import Drafter
+    from drafter.store.history import History
+
+log = logging.getLogger("drafter.batch")
+
+DONE_STATUSES = frozenset({"ready", "blocked", "duplicate"})
+# Provider failures a pipeline may answer with its composer instead of raising: worth another try.
+TRANSIENT_REASONS = frozenset({"timeout", "rate_limited", "server_error", "connection", "truncated_stream"})
+
+
+def provider_fallback(result: DraftResult) -> str | None:
+    """Return the transient provider failure behind a composer fallback, if that is what happened."""
+    reason = getattr(result, "fallback_reason", None)
+    return reason if result.fallback_used and reason in TRANSIENT_REASONS else None
+
+
+def round_key(rows: Iterable[BatchRow], profile: str) -> str:
+    """Return a hash of the rows' requests and the profile: the same batch gets the same round."""
+    digest = hashlib.sha256(profile.encode())
+    for row in rows:
+        digest.update(json.dumps([row.row, row.email, row.request.model_dump()], sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+@dataclass
+class Progress:
+    """Where a run is: rows finished out of those it had to draft, failures, time and an estimate."""
+
+    done: int
+    total: int
+    failed: int
+    elapsed_s: float
+    skipped: int = 0  # rows already in the history (resumed)
+
+    @property
+    def eta_s(self) -> float | None:
+        """Return the seconds left at the current pace, or None before the first row finished."""
+        if self.done == 0:
+            return None
+        return self.elapsed_s / self.done * (self.total - self.done)
+
+
+@dataclass
+class RunSummary:
+    """What one run did."""
+
+    drafted: int = 0
+    failed: int = 0
+    duplicates: int = 0
+    resumed: int = 0
+    retries: int = 0
+    elapsed_s: float = 0.0
+    errors: dict[int, str] = field(default_factory=dict)
+
+
+class BatchRunner:
+    """Run the rows of one round through a drafter with at most `concurrency` requests at a time."""
+
+    def __init__(
+        self,
+        drafter: Drafter,
+        history: History,
+        concurrency: int = 1,
+        policy: RetryPolicy | None = None,
+        seed: int | None = None,
+    ) -> None:
+        if concurrency < 1:
+            raise ValueError("concurrency must be at least 1")
+        keep_prompts_out_of_logs()
+        if drafter.profile.remote:
+            # No one watches a batch row being typed: whole answers spare the CPU of token streaming.
+            from drafter.pipeline import Drafter
+
+            drafter = Drafter(drafter.settings, drafter.profile, drafter.client.whole(), drafter.prompt_version)
+        self.drafter = drafter
+        self.history = history
+        self.concurrency = concurrency
+        self.policy = policy or RetryPolicy()
+        self.gate = RateGate(limit=concurrency)
+        self._rng = random.Random(seed)
+
+    def _draft(self, row: BatchRow) -> tuple[DraftResult, bool, int]:
+        rng = random.Random(self._rng.random())
+        (result, private), retries = call_with_retry(
+            lambda: draft_private(self.drafter, row.request),
+            self.policy,
+            self.gate,
+            rng,
+            retry_on=lambda value: provider_fallback(value[0]),
+        )
+        return result, private, retries
+
+    def run(
+        self,
+        round_id: int,
+        rows: list[BatchRow],
+        on_progress: Callable[[Progress], None] | None = None,
+    ) -> RunSummary:
+        """Draft every row not yet in the history; store each outcome as soon as it is known."""
+        summary = RunSummary()
+        stored = {d.row: d.status for d in self.history.round_drafts(round_id)}
+        pending: list[BatchRow] = []
+        for row in rows:
+            if stored.get(row.row) in DONE_STATUSES:
+                summary.resumed += 1
+            elif row.duplicate_of is not None:
+                self.history.save_duplicate(
+                    round_id, row.row, row.request, row.duplicate_of, row.duplicate_reason, row.email
+                )
+                summary.duplicates += 1
+            else:
+                pending.append(row)
+        total = len(pending)
+        self._warm_up(pending)
+        started = time.perf_counter()
+
+        def report() -> None:
+            if on_progress is not None:
+                on_progress(
+                    Progress(
+                        done=summary.drafted + summary.failed,
+                        total=total,
+                        failed=summary.failed,
+                        elapsed_s=time.perf_counter() - started,
+                        skipped=summary.resumed,
+                    )
+                )
+
+        report()
+        todo: queue.SimpleQueue[BatchRow | None] = queue.SimpleQueue()
+        results: queue.SimpleQueue[tuple[BatchRow, Future[tuple[DraftResult, bool, int]]]] = queue.SimpleQueue()
+        for row in pending:
+            todo.put(row)
+        workers = min(self.concurrency, len(pending))
+        for _ in range(workers):
+            todo.put(None)  # one stop mark per worker
+
+        stop = threading.Event()  # set when the writer fails: workers then stop taking rows
+
+        def work() -> None:
+            # Each worker takes the next row itself, so a slow write never leaves it idle.
+            while not stop.is_set() and (row := todo.get()) is not None:
+                future: Future[tuple[DraftResult, bool, int]] = Future()
+                try:
+                    future.set_result(self._draft(row))
+                except BaseException as exc:  # handed to the writer, which marks the row failed
+                    future.set_exception(exc)
+                results.put((row, future))
+
+        threads = [threading.Thread(target=work, name=f"batch-{i}", daemon=True) for i in range(workers)]
+        for thread in threads:
+            thread.start()
+        try:
+            for _ in range(total):
+                row, future = results.get()
+                self._store(round_id, row, future, summary)
+                report()
+        finally:
+            stop.set()
+            for thread in threads:
+                thread.join()
+        summary.elapsed_s = time.perf_counter() - started
+        log.info(
+            "batch round=%d drafted=%d failed=%d duplicates=%d resumed=%d retries=%d elapsed=%.1fs",
+            round_id, summary.drafted, summary.failed, summary.duplicates, summary.resumed, summary.retries,
+            summary.elapsed_s,
+        )  # fmt: skip
+        return summary
+
+    def _warm_up(self, rows: list[BatchRow]) -> None:
+        """Load the language detector and lexicons once, before the clock and the workers start."""
+        from drafter.models import CheckContext
+
+        for language in sorted({r.request.language for r in rows}):
+            self.drafter.check("Hej och tack.", CheckContext(language=language))
+
+    def _store(
+        self, round_id: int, row: BatchRow, future: Future[tuple[DraftResult, bool, int]], summary: RunSummary
+    ) -> None:
+        try:
+            result, private, retries = future.result()
+        except DrafterError as exc:
+            summary.failed += 1
+            summary.errors[row.row] = str(exc)
+            self.history.save_failure(round_id, row.row, row.request, str(exc), row.email, self.drafter.profile_name)
+            log.warning("batch row=%d failed: %s", row.row, type(exc).__name__)
+            return
+        except Exception as exc:  # one broken row never stops the others
+            summary.failed += 1
+            message = f"Unexpected error while drafting: {type(exc).__name__}."
+            summary.errors[row.row] = message
+            self.history.save_failure(round_id, row.row, row.request, message, row.email, self.drafter.profile_name)
+            log.warning("batch row=%d failed unexpectedly: %s", row.row, type(exc).__name__)
+            return
+        summary.drafted += 1
+        summary.retries += retries
+        note = None
+        if provider_fallback(result):  # the model kept failing: the composer's draft, marked with why
+            note = getattr(result, "fallback_message", None) or f"The model failed ({provider_fallback(result)})."
+            summary.errors[row.row] = note
+        self.history.save_result(round_id, row.row, result, row.email, private, note=note)
+
+
+def redraft(drafter: Drafter, history: History, round_id: int, row: BatchRow) -> None:
+    """Draft one row again (the page's "re-draft" button) and store the new draft over the old."""
+    try:
+        result, private = draft_private(drafter, row.request)
+    except DrafterError as exc:
+        history.save_failure(round_id, row.row, row.request, str(exc), row.email, drafter.profile_name)
+        return
+    history.save_result(round_id, row.row, result, row.email, private)

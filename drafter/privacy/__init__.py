@@ -1,0 +1,1 @@
+"""Privacy by default: pseudonymised prompts for remote models, disclosure lines, send-after dates."""
