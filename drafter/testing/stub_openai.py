@@ -172,7 +172,7 @@ class StubOpenAI:
     def start(self) -> StubOpenAI:
         """Bind 127.0.0.1 (a free port unless one was given) and serve on a background thread."""
         handler = _make_handler(self)
-        server = ThreadingHTTPServer(("127.0.0.1", self._port), handler)
+        server = _QuietServer(("127.0.0.1", self._port), handler)
         server.daemon_threads = True
         self._server = server
         self._thread = threading.Thread(target=server.serve_forever, name="stub-openai", daemon=True)
@@ -266,6 +266,19 @@ class StubOpenAI:
         self._stopping.wait(seconds)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A threading server that does not print a traceback when a client goes away mid-request."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        if isinstance(sys.exc_info()[1], OSError):  # reset, broken pipe, timeout: the faults we serve
+            return
+        super().handle_error(request, client_address)
+
+
 def _cut_at_stop(text: str, stop: Any) -> str:
     stops = [stop] if isinstance(stop, str) else list(stop or [])
     cut = len(text)
@@ -286,7 +299,7 @@ def _make_handler(stub: StubOpenAI) -> type[BaseHTTPRequestHandler]:
         protocol_version = "HTTP/1.1"
         server_version = "StubOpenAI/1"
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        def log_message(self, format: str, *args: Any) -> None:
             # Quiet: tests and benchmarks read the recording, not stderr.
             return
 
@@ -309,7 +322,9 @@ def _make_handler(stub: StubOpenAI) -> type[BaseHTTPRequestHandler]:
                 received_at=time.monotonic(),
             )
 
-        def _send_json(self, rec: RecordedRequest, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+        def _send_json(
+            self, rec: RecordedRequest, status: int, payload: Any, headers: dict[str, str] | None = None
+        ) -> None:
             data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
             rec.status = status
             self.send_response(status)
@@ -321,8 +336,12 @@ def _make_handler(stub: StubOpenAI) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(data)
             self.wfile.flush()
 
-        def _error(self, rec: RecordedRequest, status: int, message: str, kind: str, headers: dict[str, str] | None = None) -> None:
-            self._send_json(rec, status, {"error": {"message": message, "type": kind, "param": None, "code": None}}, headers)
+        def _error(
+            self, rec: RecordedRequest, status: int, message: str, kind: str, headers: dict[str, str] | None = None
+        ) -> None:
+            self._send_json(
+                rec, status, {"error": {"message": message, "type": kind, "param": None, "code": None}}, headers
+            )
 
         def _drop(self, rec: RecordedRequest) -> None:
             """Close the connection at once, whatever was or was not sent."""
@@ -341,17 +360,22 @@ def _make_handler(stub: StubOpenAI) -> type[BaseHTTPRequestHandler]:
             self.wfile.flush()
 
         # -- routes --------------------------------------------------------------------------
-        def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+        def do_GET(self) -> None:
             rec = self._read()
             stub._record(rec)
             if rec.path.rstrip("/") == "/v1/models":
                 self._send_json(
-                    rec, 200, {"object": "list", "data": [{"id": stub.model, "object": "model", "created": 0, "owned_by": "stub"}]}
+                    rec,
+                    200,
+                    {
+                        "object": "list",
+                        "data": [{"id": stub.model, "object": "model", "created": 0, "owned_by": "stub"}],
+                    },
                 )
             else:
                 self._error(rec, 404, f"no route {rec.path}", "invalid_request_error")
 
-        def do_POST(self) -> None:  # noqa: N802 - stdlib naming
+        def do_POST(self) -> None:
             rec = self._read()
             stub._record(rec)
             path = rec.path.rstrip("/")
@@ -363,7 +387,13 @@ def _make_handler(stub: StubOpenAI) -> type[BaseHTTPRequestHandler]:
                 return
             if not stub._enter():
                 rec.fault = "overloaded"
-                self._error(rec, 429, "too many concurrent requests", "rate_limit_error", self._retry_headers(stub.retry_after_s))
+                self._error(
+                    rec,
+                    429,
+                    "too many concurrent requests",
+                    "rate_limit_error",
+                    self._retry_headers(stub.retry_after_s),
+                )
                 return
             try:
                 self._complete(rec, chat=path.endswith("chat/completions"))
