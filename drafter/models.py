@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from drafter.errors import InputError
+from drafter.inputs import normalise, refuse_payload
 from guardrails.report import GuardrailReport
 
 Language = Literal["sv", "en"]
@@ -34,6 +35,23 @@ class _RequestFields(BaseModel):
         return _clean(value)
 
 
+# Validation context for tests of the layers behind the input checks (composer, guardrails): the
+# fields are still normalised, but hostile contents are let through so those layers can be tried.
+LET_PAYLOAD_THROUGH = {"refuse_payload": False}
+
+_TEXT_FIELDS = (
+    "candidate_name",
+    "role",
+    "company",
+    "recruiter_name",
+    "highlights",
+    "reason",
+    "feedback",
+    "chosen_candidate_name",
+    "internal_notes",
+)
+
+
 class DraftRequest(_RequestFields):
     """What the recruiter enters for one rejected candidate."""
 
@@ -59,6 +77,20 @@ class DraftRequest(_RequestFields):
         max_length=MAX_NOTES,
         description="Recruiter's notes: never sent to a model, only used to check the draft.",
     )
+
+    @field_validator(*_TEXT_FIELDS, mode="before")
+    @classmethod
+    def _normalise(cls, value: Any, info: ValidationInfo) -> Any:
+        # Before the limits: invisible characters do not count, and line breaks fold in one-line fields.
+        return normalise(info.field_name or "", value) if isinstance(value, str) else value
+
+    @field_validator(*_TEXT_FIELDS)
+    @classmethod
+    def _refuse_payload(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # After the limits, so a pasted megabyte is refused by its length before any pattern runs.
+        if value and (info.context or {}).get("refuse_payload", True):
+            refuse_payload(info.field_name or "", value)
+        return value
 
     @field_validator("feedback", "chosen_candidate_name", "internal_notes")
     @classmethod
@@ -141,6 +173,8 @@ def _first_error(exc: ValidationError) -> str:
     err = exc.errors()[0]
     where = ".".join(str(p) for p in err.get("loc", ())) or "request"
     kind = err.get("type", "")
+    if kind == "hostile_input":  # already one sentence naming the field (drafter/inputs.py)
+        return str(err.get("msg", ""))
     if kind == "missing":
         return f"Missing required field '{where}'."
     if kind == "string_too_short":
