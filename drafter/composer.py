@@ -211,6 +211,19 @@ def _draft_for_level(
         dropped |= culprits
 
 
+_LEVEL_FIELDS = {"name": "candidate_name", "role": "role", "company": "company", "recruiter": "recruiter_name"}
+
+
+def _safe_levels(request: DraftRequest) -> list[frozenset[str]]:
+    """Return the fallback levels that insert no field failing the inserted-field checks."""
+    from drafter.inserted import inserted_field_problems
+
+    unsafe = set(inserted_field_problems(request))
+    if not unsafe:
+        return list(LEVELS)
+    return [level for level in LEVELS if not any(_LEVEL_FIELDS[k] in unsafe for k in level)]
+
+
 def compose(request: DraftRequest, settings: GuardrailSettings | None = None) -> str:
     """Write a safe, guideline-following draft from the request alone.
 
@@ -219,10 +232,11 @@ def compose(request: DraftRequest, settings: GuardrailSettings | None = None) ->
     """
     settings = settings or GuardrailSettings()
     fields = {name: clean_field(getattr(request, name), cap) for name, cap in FIELD_MAX_WORDS.items()}
-    best_text, best_report = _draft_for_level(request, fields, LEVELS[0], settings)
+    levels = _safe_levels(request)
+    best_text, best_report = _draft_for_level(request, fields, levels[0], settings)
     if best_report.passed:
         return best_text
-    for allowed in LEVELS[1:]:
+    for allowed in levels[1:]:
         text, report = _draft_for_level(request, fields, allowed, settings)
         if report.passed:
             return text

@@ -141,6 +141,10 @@ class Usage(BaseModel):
 
     prompt_tokens: int | None = Field(default=None, description="Tokens in the prompt.")
     completion_tokens: int | None = Field(default=None, description="Tokens generated.")
+    retries: list[str] = Field(
+        default_factory=list,
+        description="Why the HTTP layer retried the call, one reason per retry (e.g. `rate_limited`).",
+    )
 
 
 class Attempt(BaseModel):
@@ -153,6 +157,10 @@ class Attempt(BaseModel):
     )
     latency_s: float = Field(default=0.0, description="Seconds spent producing this text.")
     usage: Usage = Field(default_factory=Usage, description="Tokens for this attempt, where known.")
+    error: str | None = Field(
+        default=None,
+        description="Why the model call failed (a `ProviderError` reason); `text` is what arrived before.",
+    )
 
 
 class DraftResult(BaseModel):
@@ -164,6 +172,17 @@ class DraftResult(BaseModel):
     attempts: list[Attempt] = Field(default_factory=list, description="Every candidate text with its report.")
     report: GuardrailReport = Field(description="The guardrail report on `text`.")
     fallback_used: bool = Field(default=False, description="True when the deterministic composer wrote `text`.")
+    fallback_reason: str | None = Field(
+        default=None,
+        description=(
+            "Why the composer wrote `text`: `guardrails` (no model draft passed), `empty_completion`, "
+            "`unsafe_field`, or a provider failure (`timeout`, `rate_limited`, `server_error`, "
+            "`invalid_response`, `truncated_stream`, `connection`, ...); None when a model draft is shown."
+        ),
+    )
+    fallback_message: str | None = Field(
+        default=None, description="One sentence saying what happened, for the recruiter (English)."
+    )
     latency_s: float = Field(default=0.0, description="Wall time of the whole draft, in seconds.")
     usage: Usage = Field(default_factory=Usage, description="Tokens summed over attempts, where known.")
     prompt_version: str = Field(default="", description="Version of the prompt files used.")
