@@ -231,7 +231,9 @@ def compose(request: DraftRequest, settings: GuardrailSettings | None = None) ->
     neutral wording; if the short fields themselves are the problem, the draft stops using them.
     """
     settings = settings or GuardrailSettings()
-    fields = {name: clean_field(getattr(request, name), cap) for name, cap in FIELD_MAX_WORDS.items()}
+    # Free text as data only: what addresses the model, offers or promises never reaches the letter.
+    data = request.prompt_fields()
+    fields = {name: clean_field(data[name], cap) for name, cap in FIELD_MAX_WORDS.items()}
     levels = _safe_levels(request)
     best_text, best_report = _draft_for_level(request, fields, levels[0], settings)
     if best_report.passed:

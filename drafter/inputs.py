@@ -92,7 +92,11 @@ _FORMULA_START = frozenset("=+-@")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|%\(?\w*\)?s\b|\$\{")
 # Name characters besides letters and marks: spaces, hyphens, apostrophes, full stops, commas, brackets.
 _NAME_PUNCT = frozenset(" -‐‑'’.,()")
-_MAX_STACKED_MARKS = 2
+_MAX_STACKED_MARKS = 2  # Vietnamese needs two on one letter; "Zalgo" text stacks dozens
+_MAX_STACKED_MARKS_TEXT = 4
+# Free text may start with a bullet or a sign; only what a spreadsheet would run is refused.
+_FREE_FORMULA = re.compile(r"=|[+\-@]\s*([A-Za-z_.]+\s*\(|\d+\s*[+\-*/]|cmd\s*\|)", re.IGNORECASE)
+_ENCODED_TAG = re.compile(r"&(lt|#0*60|#x0*3c);\s*/?\s*[a-z]|%3c\s*/?\s*[a-z]", re.IGNORECASE)
 
 
 @cache
@@ -103,6 +107,13 @@ def _data() -> dict[str, dict[str, object]]:
 
 def _messages() -> dict[str, object]:
     return _data()["messages"]
+
+
+@cache
+def _descriptive_words() -> frozenset[str]:
+    words = _data()["patterns"]["descriptive_name_words"]
+    assert isinstance(words, list)
+    return frozenset(str(w).lower() for w in words)
 
 
 @cache
@@ -153,7 +164,7 @@ def normalise(field: str, value: str) -> str:
     if bad:
         text = "".join(ch for ch in text if ch not in set(bad))
     text = unicodedata.normalize("NFC", text)
-    if value.strip() and not text.strip() and not tidy_only:
+    if value.strip() and not text.strip() and field in INSERTED:
         raise refusal("no_letters", field)
     if field in SINGLE_LINE:
         if "\n" in text.strip() and field in INSERTED:
@@ -171,9 +182,10 @@ def refuse_payload(field: str, value: str, language: str | None = None) -> None:
         return
     if field in NAMES:
         _check_name(field, value)
-    if value[0] in _FORMULA_START:
+    _check_marks(field, value, _MAX_STACKED_MARKS if field in INSERTED else _MAX_STACKED_MARKS_TEXT)
+    if (value[0] in _FORMULA_START) if field in INSERTED else bool(_FREE_FORMULA.match(value)):
         raise refusal("formula", field, char=value[0])
-    tag = _TAG.search(value)
+    tag = _TAG.search(value) or _ENCODED_TAG.search(value)
     if tag:
         raise refusal("markup", field, snippet=_snippet(tag.group(0)))
     if _MD_LINK.search(value):
@@ -186,22 +198,35 @@ def refuse_payload(field: str, value: str, language: str | None = None) -> None:
     blob = _ENCODED.search(value)
     if blob and not _is_url_or_word(value, blob):
         raise refusal("encoded", field)
+    if field in INSERTED:
+        code = _pattern("code").search(unicodedata.normalize("NFKC", value).lower())
+        if code:
+            raise refusal("code", field, snippet=_snippet(code.group(0)))
+    if field == "candidate_name":
+        words = re.findall(r"[^\W\d_]+", value.lower())
+        described = [w for w in words if w in _descriptive_words()]
+        if described:
+            raise refusal("described", field, snippet=described[0])
     _check_instructions(field, value, language)
+
+
+def _check_marks(field: str, value: str, limit: int) -> None:
+    stacked = 0
+    for ch in value:
+        if unicodedata.category(ch).startswith("M"):
+            stacked += 1
+            if stacked > limit:
+                raise refusal("stacked_marks", field)
+        else:
+            stacked = 0
 
 
 def _check_name(field: str, value: str) -> None:
     if not any(unicodedata.category(ch).startswith("L") for ch in value):
         raise refusal("no_letters", field)
-    stacked = 0
     for ch in value:
         cat = unicodedata.category(ch)
-        if cat.startswith("M"):
-            stacked += 1
-            if stacked > _MAX_STACKED_MARKS:
-                raise refusal("stacked_marks", field)
-            continue
-        stacked = 0
-        if not cat.startswith("L") and ch not in _NAME_PUNCT:
+        if not cat.startswith(("L", "M")) and ch not in _NAME_PUNCT:
             raise refusal("name_chars", field, char=ch)
     if not unicodedata.category(value[0]).startswith("L") and value[0] != "(":
         raise refusal("name_start", field)
@@ -249,3 +274,39 @@ def _check_instructions(field: str, value: str, language: str | None) -> None:
     marker = _pattern("structural").search(folded)
     if marker:
         raise refusal("instruction", field, snippet=_snippet(marker.group(0)))
+
+
+def data_view(field: str, value: str) -> str:
+    """Return the part of a free-text field a model or the composer may use as data.
+
+    The request keeps every word (the checks read it all); what reaches a prompt or a composed
+    letter stops where the field starts to address the model (an instruction, a fake chat turn or
+    field label, a note to the AI) and leaves out sentences that offer, promise or run code.
+    """
+    if field not in FREE_TEXT or not value:
+        return value
+    folded = unicodedata.normalize("NFKC", value).lower()
+    if len(folded) != len(value):  # compatibility folding changed offsets: fall back to the plain text
+        folded = value.lower()
+    from guardrails import lexicon
+
+    cut = len(value)
+    for pattern in (lexicon.pattern("injection"), _pattern("structural"), _pattern("cut")):
+        hit = pattern.search(folded)
+        if hit:
+            cut = min(cut, _sentence_start(value, hit.start()))
+    kept = value[:cut]
+    drop = (lexicon.pattern("decision", "hiring"), lexicon.pattern("promises"), _pattern("drop"))
+    sentences = [s for s in _SENTENCE.findall(kept) if not any(p.search(s.lower()) for p in drop)]
+    return re.sub(r"[ \t]*\n[ \t\n]*$", "", "".join(sentences)).strip()
+
+
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[ \t]*|\n+|$)")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Return where the sentence or line holding `pos` starts."""
+    start = pos
+    while start > 0 and text[start - 1] not in ".!?\n":
+        start -= 1
+    return start

@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from drafter.errors import InputError
-from drafter.inputs import normalise, refuse_payload
+from drafter.inputs import data_view, normalise, refuse_payload
 from guardrails.report import GuardrailReport
 
 Language = Literal["sv", "en"]
@@ -98,15 +98,19 @@ class DraftRequest(_RequestFields):
         return value or None
 
     def prompt_fields(self) -> dict[str, str]:
-        """Return the fields a prompt may see: never the notes or the chosen candidate."""
+        """Return the fields a prompt may see: never the notes or the chosen candidate.
+
+        Free text is given as data only: it stops where it starts to address the model, and
+        sentences that offer or promise are left out (`drafter.inputs.data_view`).
+        """
         return {
             "candidate_name": self.candidate_name,
             "role": self.role,
             "company": self.company,
             "recruiter_name": self.recruiter_name,
-            "highlights": self.highlights,
-            "reason": self.reason,
-            "feedback": self.feedback or "",
+            "highlights": data_view("highlights", self.highlights),
+            "reason": data_view("reason", self.reason),
+            "feedback": data_view("feedback", self.feedback or ""),
         }
 
 
