@@ -123,7 +123,9 @@ class Drafter:
         fallback = shown is None
         reason = message = None
         if shown is None:
-            reason, message = _fallback_reason(attempts, failure, unsafe)
+            # A base model's empty continuation still has the opening and sign-off the pipeline wrote.
+            blank = spec.full_text(request.prompt_fields(), request.tone, "").strip()
+            reason, message = _fallback_reason(attempts, failure, unsafe, blank)
             shown = self._compose(request)
             attempts.append(shown)
 
@@ -301,14 +303,16 @@ class Drafter:
         )
 
 
-def _fallback_reason(attempts: list[Attempt], failure: ProviderError | None, unsafe: list[str]) -> tuple[str, str]:
+def _fallback_reason(
+    attempts: list[Attempt], failure: ProviderError | None, unsafe: list[str], blank: str = ""
+) -> tuple[str, str]:
     """Return why the composer writes the draft: a short reason and one sentence for the recruiter."""
     sentences = fallback_sentences()
     if unsafe:
         return "unsafe_field", sentences["unsafe_field"].format(fields=", ".join(unsafe))
     if failure is not None:
         return failure.reason, f"{failure} {sentences['provider']}"
-    if attempts and not any(a.text.strip() for a in attempts if a.source != "composer"):
+    if attempts and all(a.text.strip() in ("", blank) for a in attempts if a.source != "composer"):
         return "empty_completion", sentences["empty_completion"]
     return "guardrails", sentences["guardrails"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -100,12 +101,30 @@ def _http_client(profile: Profile) -> Any:
     return httpx.Client(transport=RecordingTransport(), timeout=profile.timeout_s, follow_redirects=True)
 
 
+class _NoRequestBodies(logging.Filter):
+    """Drop the SDK's debug record of each request's options: it holds the whole prompt, candidate text included."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Request options")
+
+
+_NO_BODIES = _NoRequestBodies()
+
+
+def _quiet_sdk_logs() -> None:
+    """Keep candidate text out of logs even when a user turns the SDK's debug logging on."""
+    logger = logging.getLogger("openai._base_client")
+    if _NO_BODIES not in logger.filters:
+        logger.addFilter(_NO_BODIES)
+
+
 def build(profile: Profile) -> ModelClient:
     """Return a client for an OpenAI or OpenAI-compatible endpoint, chat or completion."""
     if profile.provider == "openai-compatible" and not profile.base_url:
         raise ConfigError(f"Profile '{profile.name}' (openai-compatible) needs a `base_url`.")
     if not profile.model:
         raise ConfigError(f"Profile '{profile.name}' needs a `model` name.")
+    _quiet_sdk_logs()
     common: dict[str, Any] = {
         "model": profile.model,
         "api_key": _api_key(profile),
