@@ -52,9 +52,8 @@ def test_completion_honours_stop_sequences_streaming_and_not() -> None:
 
 
 def test_models_endpoint_lists_the_model() -> None:
-    with StubOpenAI(model="gemma") as stub:
-        with urllib.request.urlopen(stub.base_url + "/models", timeout=5) as response:
-            assert json.loads(response.read())["data"][0]["id"] == "gemma"
+    with StubOpenAI(model="gemma") as stub, urllib.request.urlopen(stub.base_url + "/models", timeout=5) as response:
+        assert json.loads(response.read())["data"][0]["id"] == "gemma"
 
 
 def test_a_reply_function_sees_each_request() -> None:
@@ -77,8 +76,7 @@ def test_over_max_concurrent_is_answered_429_with_retry_after() -> None:
         assert sorted(statuses) == [200, 200, 429, 429, 429]
         assert stub.max_in_flight == 2
         assert stub.count(status=429, fault="overloaded") == 3
-        status, headers = _post(stub.base_url + "/chat/completions", body)
-        assert status == 200  # the slots are free again
+        assert _post(stub.base_url + "/chat/completions", body)[0] == 200  # the slots are free again
 
 
 def test_429_fault_sends_retry_after_and_the_sdk_retries() -> None:
