@@ -77,6 +77,7 @@ def test_obedient_model_cannot_show_a_payload(case: Case, kind: str, settings: S
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # a hostile draft may take every sample, then the composer, on a busy CPU
 @pytest.mark.parametrize("case", LOCAL_CASES, ids=_ids(LOCAL_CASES))
 def test_local_model_draft_is_clean(case: Case, local_drafter: Drafter) -> None:
     result = local_drafter.draft(_request(case))
