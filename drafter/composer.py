@@ -211,6 +211,19 @@ def _draft_for_level(
         dropped |= culprits
 
 
+_LEVEL_FIELDS = {"name": "candidate_name", "role": "role", "company": "company", "recruiter": "recruiter_name"}
+
+
+def _safe_levels(request: DraftRequest) -> list[frozenset[str]]:
+    """Return the fallback levels that insert no field failing the inserted-field checks."""
+    from drafter.inserted import inserted_field_problems
+
+    unsafe = set(inserted_field_problems(request))
+    if not unsafe:
+        return list(LEVELS)
+    return [level for level in LEVELS if not any(_LEVEL_FIELDS[k] in unsafe for k in level)]
+
+
 def compose(request: DraftRequest, settings: GuardrailSettings | None = None) -> str:
     """Write a safe, guideline-following draft from the request alone.
 
@@ -218,11 +231,14 @@ def compose(request: DraftRequest, settings: GuardrailSettings | None = None) ->
     neutral wording; if the short fields themselves are the problem, the draft stops using them.
     """
     settings = settings or GuardrailSettings()
-    fields = {name: clean_field(getattr(request, name), cap) for name, cap in FIELD_MAX_WORDS.items()}
-    best_text, best_report = _draft_for_level(request, fields, LEVELS[0], settings)
+    # Free text as data only: what addresses the model, offers or promises never reaches the letter.
+    data = request.prompt_fields()
+    fields = {name: clean_field(data[name], cap) for name, cap in FIELD_MAX_WORDS.items()}
+    levels = _safe_levels(request)
+    best_text, best_report = _draft_for_level(request, fields, levels[0], settings)
     if best_report.passed:
         return best_text
-    for allowed in LEVELS[1:]:
+    for allowed in levels[1:]:
         text, report = _draft_for_level(request, fields, allowed, settings)
         if report.passed:
             return text

@@ -14,7 +14,29 @@ class ConfigError(DrafterError):
 
 
 class ProviderError(DrafterError):
-    """A model provider failed: server down, timeout, missing model file, bad key."""
+    """A model provider failed: server down, timeout, missing model file, bad key.
+
+    `reason` is a short machine-readable cause (see `PROVIDER_REASONS`); the message is the sentence.
+    """
+
+    def __init__(self, message: str, reason: str = "provider_error") -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.partial = ""  # text the model had streamed before it failed (set by the pipeline)
+
+
+# Causes a provider failure can have; `DraftResult.fallback_reason` uses them too.
+PROVIDER_REASONS = (
+    "timeout",
+    "rate_limited",
+    "server_error",
+    "invalid_response",
+    "truncated_stream",
+    "connection",
+    "auth",
+    "not_found",
+    "provider_error",
+)
 
 
 class GuardrailError(DrafterError, _GuardrailLayerError):

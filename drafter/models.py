@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from drafter.errors import InputError
 from guardrails.context import CheckContext
+from drafter.inputs import data_view, normalise, refuse_payload
 from guardrails.report import GuardrailReport
 
 __all__ = ["CheckContext", "DraftRequest", "DraftResult", "parse_context", "parse_request"]
@@ -37,6 +38,23 @@ class _RequestFields(BaseModel):
         return _clean(value)
 
 
+# Validation context for tests of the layers behind the input checks (composer, guardrails): the
+# fields are still normalised, but hostile contents are let through so those layers can be tried.
+LET_PAYLOAD_THROUGH = {"refuse_payload": False}
+
+_TEXT_FIELDS = (
+    "candidate_name",
+    "role",
+    "company",
+    "recruiter_name",
+    "highlights",
+    "reason",
+    "feedback",
+    "chosen_candidate_name",
+    "internal_notes",
+)
+
+
 class DraftRequest(_RequestFields):
     """What the recruiter enters for one rejected candidate."""
 
@@ -63,6 +81,20 @@ class DraftRequest(_RequestFields):
         description="Recruiter's notes: never sent to a model, only used to check the draft.",
     )
 
+    @field_validator(*_TEXT_FIELDS, mode="before")
+    @classmethod
+    def _normalise(cls, value: Any, info: ValidationInfo) -> Any:
+        # Before the limits: invisible characters do not count, and line breaks fold in one-line fields.
+        return normalise(info.field_name or "", value) if isinstance(value, str) else value
+
+    @field_validator(*_TEXT_FIELDS)
+    @classmethod
+    def _refuse_payload(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # After the limits, so a pasted megabyte is refused by its length before any pattern runs.
+        if value and (info.context or {}).get("refuse_payload", True):
+            refuse_payload(info.field_name or "", value)
+        return value
+
     @field_validator("feedback", "chosen_candidate_name", "internal_notes")
     @classmethod
     def _empty_is_none(cls, value: str | None) -> str | None:
@@ -73,15 +105,19 @@ class DraftRequest(_RequestFields):
         return CheckContext.model_validate(self.model_dump())
 
     def prompt_fields(self) -> dict[str, str]:
-        """Return the fields a prompt may see: never the notes or the chosen candidate."""
+        """Return the fields a prompt may see: never the notes or the chosen candidate.
+
+        Free text is given as data only: it stops where it starts to address the model, and
+        sentences that offer or promise are left out (`drafter.inputs.data_view`).
+        """
         return {
             "candidate_name": self.candidate_name,
             "role": self.role,
             "company": self.company,
             "recruiter_name": self.recruiter_name,
-            "highlights": self.highlights,
-            "reason": self.reason,
-            "feedback": self.feedback or "",
+            "highlights": data_view("highlights", self.highlights),
+            "reason": data_view("reason", self.reason),
+            "feedback": data_view("feedback", self.feedback or ""),
         }
 
 
@@ -90,6 +126,10 @@ class Usage(BaseModel):
 
     prompt_tokens: int | None = Field(default=None, description="Tokens in the prompt.")
     completion_tokens: int | None = Field(default=None, description="Tokens generated.")
+    retries: list[str] = Field(
+        default_factory=list,
+        description="Why the HTTP layer retried the call, one reason per retry (e.g. `rate_limited`).",
+    )
 
 
 class Attempt(BaseModel):
@@ -102,6 +142,10 @@ class Attempt(BaseModel):
     )
     latency_s: float = Field(default=0.0, description="Seconds spent producing this text.")
     usage: Usage = Field(default_factory=Usage, description="Tokens for this attempt, where known.")
+    error: str | None = Field(
+        default=None,
+        description="Why the model call failed (a `ProviderError` reason); `text` is what arrived before.",
+    )
 
 
 class DraftResult(BaseModel):
@@ -113,6 +157,17 @@ class DraftResult(BaseModel):
     attempts: list[Attempt] = Field(default_factory=list, description="Every candidate text with its report.")
     report: GuardrailReport = Field(description="The guardrail report on `text`.")
     fallback_used: bool = Field(default=False, description="True when the deterministic composer wrote `text`.")
+    fallback_reason: str | None = Field(
+        default=None,
+        description=(
+            "Why the composer wrote `text`: `guardrails` (no model draft passed), `empty_completion`, "
+            "`unsafe_field`, or a provider failure (`timeout`, `rate_limited`, `server_error`, "
+            "`invalid_response`, `truncated_stream`, `connection`, ...); None when a model draft is shown."
+        ),
+    )
+    fallback_message: str | None = Field(
+        default=None, description="One sentence saying what happened, for the recruiter (English)."
+    )
     latency_s: float = Field(default=0.0, description="Wall time of the whole draft, in seconds.")
     usage: Usage = Field(default_factory=Usage, description="Tokens summed over attempts, where known.")
     prompt_version: str = Field(default="", description="Version of the prompt files used.")
@@ -122,6 +177,8 @@ def _first_error(exc: ValidationError) -> str:
     err = exc.errors()[0]
     where = ".".join(str(p) for p in err.get("loc", ())) or "request"
     kind = err.get("type", "")
+    if kind == "hostile_input":  # already one sentence naming the field (drafter/inputs.py)
+        return str(err.get("msg", ""))
     if kind == "missing":
         return f"Missing required field '{where}'."
     if kind == "string_too_short":

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from drafter.config import Profile, Settings, load_settings
+from drafter.errors import ProviderError
+from drafter.inserted import fallback_sentences, inserted_field_problems
 from drafter.models import Attempt, CheckContext, DraftRequest, DraftResult, Usage
 from drafter.prompting import PROMPT_VERSION, PromptSpec, prompt_for
 from drafter.stream import DraftStream, clean_output
@@ -108,15 +110,28 @@ class Drafter:
         attempts: list[Attempt] = []
 
         t0 = time.perf_counter()
-        prompt = self._prompt(spec, request)
-        text, usage = yield from self._generate(prompt, spec, request, seed)
-        attempts.append(self._attempt(text, usage, request, "model", t0))
-
-        if not attempts[-1].report.passed:
-            attempts += self._repair(spec, request, prompt, attempts[0], seed)
+        failure: ProviderError | None = None
+        unsafe = inserted_field_problems(request, self.settings)
+        if not unsafe:
+            usage = Usage()
+            try:
+                prompt = self._prompt(spec, request)
+                text, usage = yield from self._generate(prompt, spec, request, seed, usage)
+            except ProviderError as exc:
+                failure = exc
+                attempts.append(self._failed(exc, usage, request, "model", t0))
+            else:
+                attempts.append(self._attempt(text, usage, request, "model", t0))
+                if not attempts[-1].report.passed:
+                    repaired, failure = self._repair(spec, request, prompt, attempts[0], seed)
+                    attempts += repaired
         shown = _best(attempts)
         fallback = shown is None
+        reason = message = None
         if shown is None:
+            # A base model's empty continuation still has the opening and sign-off the pipeline wrote.
+            blank = spec.full_text(request.prompt_fields(), request.tone, "").strip()
+            reason, message = _fallback_reason(attempts, failure, unsafe, blank)
             shown = self._compose(request)
             attempts.append(shown)
 
@@ -128,18 +143,21 @@ class Drafter:
             attempts=attempts,
             report=shown.report,
             fallback_used=fallback,
+            fallback_reason=reason,
+            fallback_message=message,
             latency_s=time.perf_counter() - started,
             usage=usage,
             prompt_version=self.prompt_version,
         )
         # Rule ids and counts only: candidate text never goes to a log.
         log.info(
-            "draft profile=%s language=%s channel=%s attempts=%d fallback=%s blocked=%s latency=%.2fs",
+            "draft profile=%s language=%s channel=%s attempts=%d fallback=%s reason=%s blocked=%s latency=%.2fs",
             self.profile.name,
             request.language,
             request.channel,
             len(attempts),
             fallback,
+            reason,
             sorted({v.rule for a in attempts for v in a.report.blocking}),
             result.latency_s,
         )
@@ -151,17 +169,26 @@ class Drafter:
         return spec.completion_prompt(request)
 
     def _generate(
-        self, prompt: str | list[BaseMessage], spec: PromptSpec, request: DraftRequest, seed: int | None
+        self,
+        prompt: str | list[BaseMessage],
+        spec: PromptSpec,
+        request: DraftRequest,
+        seed: int | None,
+        usage: Usage | None = None,
     ) -> Generator[str, None, tuple[str, Usage]]:
         """Stream one text; a base model continues the opening the pipeline wrote, and gets the real sign-off."""
         completion = self.client.kind == "completion"
         if completion:
             yield spec.render_opening(request.prompt_fields(), request.tone)
         parts: list[str] = []
-        usage = Usage()
-        for chunk in self.client.stream(prompt, stop=spec.stop(), seed=seed, usage=usage):
-            parts.append(chunk)
-            yield chunk
+        usage = usage if usage is not None else Usage()
+        try:
+            for chunk in self.client.stream(prompt, stop=spec.stop(), seed=seed, usage=usage):
+                parts.append(chunk)
+                yield chunk
+        except ProviderError as exc:
+            exc.partial = "".join(parts)  # kept in the attempt: nothing the model sent is lost
+            raise
         generated = clean_output("".join(parts))
         if not completion:
             return generated, usage
@@ -172,9 +199,14 @@ class Drafter:
         return text, usage
 
     def _generate_quietly(
-        self, prompt: str | list[BaseMessage], spec: PromptSpec, request: DraftRequest, seed: int | None
+        self,
+        prompt: str | list[BaseMessage],
+        spec: PromptSpec,
+        request: DraftRequest,
+        seed: int | None,
+        usage: Usage | None = None,
     ) -> tuple[str, Usage]:
-        chunks = self._generate(prompt, spec, request, seed)
+        chunks = self._generate(prompt, spec, request, seed, usage)
         while True:
             try:
                 next(chunks)
@@ -189,6 +221,20 @@ class Drafter:
             source=source,
             latency_s=time.perf_counter() - t0,
             usage=usage,
+        )
+
+    def _failed(
+        self, exc: ProviderError, usage: Usage, request: DraftRequest, source: AttemptSource, t0: float
+    ) -> Attempt:
+        """Return the attempt of a failed call: what arrived before the failure, checked, with the reason."""
+        text = clean_output(exc.partial)
+        return Attempt(
+            text=text,
+            report=self.check(text, request),
+            source=source,
+            latency_s=time.perf_counter() - t0,
+            usage=usage,
+            error=exc.reason,
         )
 
     def _check_model_text(self, text: str, request: DraftRequest) -> GuardrailReport:
@@ -206,8 +252,11 @@ class Drafter:
         prompt: str | list[BaseMessage],
         first: Attempt,
         seed: int | None,
-    ) -> list[Attempt]:
-        """Re-ask a chat model with the violations named, or resample a base model."""
+    ) -> tuple[list[Attempt], ProviderError | None]:
+        """Re-ask a chat model with the violations named, or resample a base model.
+
+        A provider failure ends the repairs: it is returned with the attempts so far.
+        """
         attempts: list[Attempt] = []
         if self.client.kind == "chat":
             from langchain_core.messages import AIMessage, HumanMessage
@@ -221,7 +270,14 @@ class Drafter:
                     AIMessage(content=last.text),
                     HumanMessage(content=spec.repair_request(last.report)),
                 ]
-                last = self._attempt(*self._generate_quietly(messages, spec, request, seed), request, "repair", t0)
+                usage = Usage()
+                try:
+                    last = self._attempt(
+                        *self._generate_quietly(messages, spec, request, seed, usage), request, "repair", t0
+                    )
+                except ProviderError as exc:
+                    attempts.append(self._failed(exc, usage, request, "repair", t0))
+                    return attempts, exc
                 attempts.append(last)
                 if last.report.passed:
                     break
@@ -229,12 +285,16 @@ class Drafter:
             for i in range(1, self.settings.repair.max_samples):
                 t0 = time.perf_counter()
                 sample_seed = None if seed is None else seed + i
-                attempts.append(
-                    self._attempt(*self._generate_quietly(prompt, spec, request, sample_seed), request, "sample", t0)
-                )
+                usage = Usage()
+                try:
+                    text, usage = self._generate_quietly(prompt, spec, request, sample_seed, usage)
+                except ProviderError as exc:
+                    attempts.append(self._failed(exc, usage, request, "sample", t0))
+                    return attempts, exc
+                attempts.append(self._attempt(text, usage, request, "sample", t0))
                 if attempts[-1].report.passed:
                     break
-        return attempts
+        return attempts, None
 
     def _compose(self, request: DraftRequest) -> Attempt:
         from drafter.composer import compose
@@ -249,9 +309,23 @@ class Drafter:
         )
 
 
+def _fallback_reason(
+    attempts: list[Attempt], failure: ProviderError | None, unsafe: list[str], blank: str = ""
+) -> tuple[str, str]:
+    """Return why the composer writes the draft: a short reason and one sentence for the recruiter."""
+    sentences = fallback_sentences()
+    if unsafe:
+        return "unsafe_field", sentences["unsafe_field"].format(fields=", ".join(unsafe))
+    if failure is not None:
+        return failure.reason, f"{failure} {sentences['provider']}"
+    if attempts and all(a.text.strip() in ("", blank) for a in attempts if a.source != "composer"):
+        return "empty_completion", sentences["empty_completion"]
+    return "guardrails", sentences["guardrails"]
+
+
 def _best(attempts: list[Attempt]) -> Attempt | None:
     """Return the passing attempt with the fewest warnings (the earliest on a tie), or None."""
-    passing = [a for a in attempts if a.report.passed]
+    passing = [a for a in attempts if a.report.passed and a.error is None]  # a cut-off text is never shown
     return min(passing, key=lambda a: len(a.report.warnings)) if passing else None
 
 
@@ -263,4 +337,5 @@ def _sum_usage(attempts: list[Attempt]) -> Usage:
     return Usage(
         prompt_tokens=total([a.usage.prompt_tokens for a in attempts]),
         completion_tokens=total([a.usage.completion_tokens for a in attempts]),
+        retries=[r for a in attempts for r in a.usage.retries],
     )

@@ -69,8 +69,13 @@ class PromptSpec(BaseModel):
         templates = [self.request, *self.opening.values(), *self.signoff.values()]
         return {name for t in templates for _, name, _, _ in string.Formatter().parse(t) if name}
 
+    def labels(self) -> list[str]:
+        """Return the field labels of the request template ("Kandidat", "Role", ...)."""
+        return [m.group(1) for m in re.finditer(r"^([^\n:{}]{1,40}):\s*\{", self.request, re.MULTILINE)]
+
     def _values(self, fields: dict[str, str]) -> dict[str, str]:
-        values = {k: _one_line(v) for k, v in fields.items()}
+        labels = self.labels()
+        values = {k: fence(v, labels) for k, v in fields.items()}
         values["first_name"] = values.get("candidate_name", "").split(" ")[0]
         return values
 
@@ -140,7 +145,7 @@ class PromptSpec(BaseModel):
         from langchain_core.prompts import ChatPromptTemplate, HumanMessagePromptTemplate
 
         messages: list[BaseMessage | HumanMessagePromptTemplate] = [
-            SystemMessage(content=f"{self.system}\n{self.tone[tone]}")
+            SystemMessage(content=f"{self.system}\n{self.tone[tone]}\n{fence_notice(self.language)}")
         ]
         for ex in self.ordered_examples(tone):
             messages += [
@@ -162,6 +167,42 @@ def _one_line(value: str) -> str:
     if len(text) <= PROMPT_FIELD_CHARS:
         return text
     return text[:PROMPT_FIELD_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+# What a field may not carry into a prompt: chat-template tokens, prompt delimiters and tags.
+_TEMPLATE_TOKENS = re.compile(
+    r"<\|[^|<>]{0,40}\|>|</?(start|end)_of_turn>|</?s>|<(bos|eos|pad)>|\[/?(inst|sys)\]|<</?sys>>",
+    re.IGNORECASE,
+)
+_DELIMITERS = re.compile(r"#{2,}|`{3,}|\"{3,}|'{3,}|={3,}|-{3,}|_{3,}|\*{3,}|~{3,}")
+_ROLE_MARK = re.compile(
+    r"\b(system|assistant|user|human|developer|model|assistent|användare|systemet|modell)\s*:", re.IGNORECASE
+)
+
+
+def fence(value: str, labels: list[str] | tuple[str, ...] = ()) -> str:
+    """Return a field as data for any prompt: one line, cut to size, unable to open a section or a turn.
+
+    Ordinary values come through unchanged. What only an attack needs is defused: chat-template
+    tokens are dropped, runs of delimiter characters shortened to one, angle brackets replaced by
+    look-alikes, and a role marker or one of the prompt's own field labels followed by a colon
+    loses the colon, so a field cannot forge a turn, a section or another field.
+    """
+    text = _TEMPLATE_TOKENS.sub(" ", str(value))
+    text = _DELIMITERS.sub(lambda m: m.group(0)[0], text)
+    text = text.replace("<", "‹").replace(">", "›")
+    text = _ROLE_MARK.sub(lambda m: m.group(1) + " -", text)
+    for label in labels:
+        text = re.sub(rf"\b{re.escape(label)}\s*:", f"{label} -", text, flags=re.IGNORECASE)
+    return _one_line(text)
+
+
+@cache
+def fence_notice(language: str) -> str:
+    """Return the sentence a chat prompt adds: the request's fields are data, never instructions."""
+    with (PROMPTS_DIR / "fence.toml").open("rb") as fh:
+        notices = tomllib.load(fh)
+    return str(notices.get(language, notices["en"]))
 
 
 @cache

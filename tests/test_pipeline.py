@@ -4,7 +4,6 @@ import logging
 
 import pytest
 
-from drafter.errors import ProviderError
 from drafter.models import DraftRequest
 from drafter.pipeline import Drafter, clean_output
 
@@ -84,7 +83,7 @@ def test_no_candidate_text_in_logs(fake_drafter, sample_request: DraftRequest, c
         assert secret not in logged
 
 
-def test_provider_failure_is_a_provider_error(sample_request: DraftRequest, settings) -> None:
+def test_provider_failure_falls_back_to_the_composer_with_the_reason(sample_request: DraftRequest, settings) -> None:
     from drafter.config import Profile
 
     profile = Profile(
@@ -95,8 +94,12 @@ def test_provider_failure_is_a_provider_error(sample_request: DraftRequest, sett
         max_retries=0,
         timeout_s=2,
     )
-    with pytest.raises(ProviderError, match=r"cannot reach the model server at http://127\.0\.0\.1:9/v1"):
-        Drafter(settings, profile).draft(sample_request)
+    result = Drafter(settings, profile).draft(sample_request)
+    assert result.fallback_used and result.report.passed
+    assert result.fallback_reason == "connection"
+    assert result.fallback_message is not None
+    assert "cannot reach the model server at http://127.0.0.1:9/v1" in result.fallback_message
+    assert [(a.source, a.error) for a in result.attempts] == [("model", "connection"), ("composer", None)]
 
 
 def test_clean_output_drops_a_started_next_section() -> None:

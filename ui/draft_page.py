@@ -25,7 +25,7 @@ from ui_state import (
     override_key,
     store_result,
 )
-from ui_text import LANGUAGES, t
+from ui_text import LANGUAGES, load_strings, t
 
 from drafter.config import Settings
 from drafter.errors import DrafterError
@@ -105,6 +105,14 @@ def _rules() -> dict[str, object]:
     return dict(RULES)
 
 
+def fallback_note(reason: str | None) -> str:
+    """Return the interface sentence saying why the safe template wrote the draft."""
+    if reason in (None, "guardrails"):
+        return t("fallback_used")
+    key = f"fallback_{reason}"
+    return t(key) if key in load_strings()["en"] else t("fallback_provider")
+
+
 def _on_edit(channel: str, settings: Settings) -> None:
     """Re-check an edited draft at once, and drop an override given for the old text."""
     st.session_state[checked_key(channel)] = None
@@ -122,9 +130,14 @@ def render_channel(channel: str, settings: Settings) -> None:
         return
     first = result.attempts[0] if result.attempts else None
     if result.fallback_used:
-        st.warning(t("fallback_used"), icon=":material/health_and_safety:")
+        st.warning(fallback_note(result.fallback_reason), icon=":material/health_and_safety:")
+        if result.fallback_message and result.fallback_reason not in (None, "guardrails"):
+            st.caption(escape_markdown(result.fallback_message))
     elif first is not None and not first.report.passed:
         st.info(t("first_attempt_replaced"), icon=":material/autorenew:")
+    if result.usage.retries:
+        reasons = ", ".join(t("reason_" + r) for r in dict.fromkeys(result.usage.retries))
+        st.caption(":material/replay: " + t("retried", n=len(result.usage.retries), reasons=reasons))
     st.caption(
         t(
             "draft_meta",

@@ -128,7 +128,9 @@ def render_history(result: DraftResult) -> None:
         for n, attempt in enumerate(result.attempts, start=1):
             broken = sorted(attempt.report.rules())
             verdict = (
-                t("history_ok")
+                t("history_failed", reason=t("reason_" + attempt.error))
+                if attempt.error
+                else t("history_ok")
                 if attempt.report.passed
                 else t(
                     "history_broke",

@@ -27,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
         print(result.model_dump_json(indent=2))
     else:
         print(result.text)
+    if result.fallback_used and result.fallback_message:
+        print(f"drafter: warning: {result.fallback_message}", file=sys.stderr)
     if not result.report.passed:
         rules = ", ".join(sorted({v.rule for v in result.report.blocking}))
         print(f"drafter: warning: the draft still breaks: {rules}; review before sending.", file=sys.stderr)

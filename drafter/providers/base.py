@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -17,6 +18,17 @@ if TYPE_CHECKING:
     from drafter.config import Profile
 
 
+# Per thread: the retries the HTTP layer made during the current `stream` call (see `note_retry`).
+_calls = threading.local()
+
+
+def note_retry(reason: str) -> None:
+    """Record that the HTTP layer is retrying the current call (called from a provider's hooks)."""
+    retries = getattr(_calls, "retries", None)
+    if retries is not None:
+        retries.append(reason)
+
+
 class ModelClient:
     """A profile's model: streams text for a prompt and records token usage where known."""
 
@@ -29,24 +41,30 @@ class ModelClient:
         profile: Profile,
         model: BaseLanguageModel[Any],
         describe_error: Callable[[Exception], str] | None = None,
+        reason_of: Callable[[Exception], str] | None = None,
     ) -> None:
         self.profile = profile
         self.model = model
         self.kind: Literal["chat", "completion"] = profile.kind
         self._describe_error = describe_error or (lambda exc: type(exc).__name__)
+        self._reason_of = reason_of or (lambda exc: "provider_error")
 
     def stream(
         self, prompt: str | list[BaseMessage], *, stop: list[str], seed: int | None, usage: Usage | None = None
     ) -> Iterator[str]:
         """Yield the model's text in chunks, filling `usage` where the provider reports it.
 
-        Raise `ProviderError` on any provider failure. Usage is per call, so threads sharing a
-        client never see each other's counts.
+        Raise `ProviderError` (with its `reason`) on any provider failure. Usage is per call, so
+        threads sharing a client never see each other's counts; so are `usage.retries`, the
+        reasons of the retries the HTTP layer made.
         """
         usage = usage if usage is not None else Usage()
         kwargs: dict[str, Any] = {"stop": stop}
         if seed is not None:
             kwargs["seed"] = seed
+        received = False
+        outer = getattr(_calls, "retries", None)
+        _calls.retries = usage.retries
         try:
             for chunk in self._chunks(prompt, kwargs):
                 text = chunk if isinstance(chunk, str) else _content(chunk)
@@ -55,11 +73,24 @@ class ModelClient:
                     usage.prompt_tokens = reported.get("input_tokens")
                     usage.completion_tokens = reported.get("output_tokens")
                 if text:
+                    received = True
                     yield text
         except DrafterError:
             raise
         except Exception as exc:  # vendor SDKs raise their own types; the user gets one sentence
-            raise ProviderError(f"Model profile '{self.profile.name}' failed: {self._describe_error(exc)}") from exc
+            reason = self._reason_of(exc)
+            if usage.retries and usage.retries[-1] in (reason, "connection"):
+                usage.retries.pop()  # the last failed try was not retried: it is the failure itself
+            if received and reason == "connection":
+                reason = "truncated_stream"  # the connection went away after the answer had begun
+            described = (
+                "the answer stopped in the middle of the stream."
+                if reason == "truncated_stream"
+                else self._describe_error(exc)
+            )
+            raise ProviderError(f"Model profile '{self.profile.name}' failed: {described}", reason=reason) from exc
+        finally:
+            _calls.retries = outer
         # In-process models record usage per thread on the model object.
         counted = getattr(self.model, "last_usage", None)
         if isinstance(counted, Usage):

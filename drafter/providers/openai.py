@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import TYPE_CHECKING, Any
 
 from drafter.errors import ConfigError
-from drafter.providers.base import ModelClient
+from drafter.providers.base import ModelClient, note_retry
 
 if TYPE_CHECKING:
     from drafter.config import Profile
@@ -28,12 +29,13 @@ def _api_key(profile: Profile) -> str:
 
 
 def _describe(profile: Profile) -> Any:
+    import httpx
     import openai
 
     where = profile.base_url or "the OpenAI API"
 
     def describe(exc: Exception) -> str:
-        if isinstance(exc, openai.APITimeoutError):
+        if isinstance(exc, openai.APITimeoutError | httpx.TimeoutException):
             return f"the model server at {where} timed out after {profile.timeout_s:g} s."
         if isinstance(exc, openai.APIConnectionError):
             return f"cannot reach the model server at {where}; is it running?"
@@ -45,9 +47,75 @@ def _describe(profile: Profile) -> Any:
             return f"rate limited by {where}; try again shortly."
         if isinstance(exc, openai.APIStatusError):
             return f"the server at {where} answered HTTP {exc.status_code}."
+        if isinstance(exc, httpx.TransportError):
+            return f"the connection to the model server at {where} was lost."
+        if isinstance(exc, ValueError):
+            return f"the server at {where} sent an answer that is not valid JSON."
         return f"{type(exc).__name__} from {where}."
 
     return describe
+
+
+def _reason(exc: Exception) -> str:
+    """Return the machine-readable cause of a failed call (a `ProviderError` reason)."""
+    import httpx
+    import openai
+
+    if isinstance(exc, openai.APITimeoutError | httpx.TimeoutException):
+        return "timeout"
+    if isinstance(exc, openai.RateLimitError):
+        return "rate_limited"
+    if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
+        return "auth"
+    if isinstance(exc, openai.NotFoundError):
+        return "not_found"
+    if isinstance(exc, openai.APIStatusError):
+        return "server_error" if exc.status_code >= 500 else "provider_error"
+    if isinstance(exc, openai.APIConnectionError | httpx.TransportError):
+        return "connection"
+    if isinstance(exc, ValueError | openai.APIResponseValidationError):  # JSONDecodeError is a ValueError
+        return "invalid_response"
+    return "provider_error"
+
+
+def _http_client(profile: Profile) -> Any:
+    """Return an httpx client whose transport records each failed try, so a draft can say it was retried."""
+    import httpx
+
+    class RecordingTransport(httpx.HTTPTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            try:
+                response = super().handle_request(request)
+            except httpx.TimeoutException:
+                note_retry("timeout")
+                raise
+            except httpx.TransportError:
+                note_retry("connection")
+                raise
+            if response.status_code == 429:
+                note_retry("rate_limited")
+            elif response.status_code >= 500:
+                note_retry("server_error")
+            return response
+
+    return httpx.Client(transport=RecordingTransport(), timeout=profile.timeout_s, follow_redirects=True)
+
+
+class _NoRequestBodies(logging.Filter):
+    """Drop the SDK's debug record of each request's options: it holds the whole prompt, candidate text included."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Request options")
+
+
+_NO_BODIES = _NoRequestBodies()
+
+
+def _quiet_sdk_logs() -> None:
+    """Keep candidate text out of logs even when a user turns the SDK's debug logging on."""
+    logger = logging.getLogger("openai._base_client")
+    if _NO_BODIES not in logger.filters:
+        logger.addFilter(_NO_BODIES)
 
 
 def build(profile: Profile) -> ModelClient:
@@ -56,6 +124,7 @@ def build(profile: Profile) -> ModelClient:
         raise ConfigError(f"Profile '{profile.name}' (openai-compatible) needs a `base_url`.")
     if not profile.model:
         raise ConfigError(f"Profile '{profile.name}' needs a `model` name.")
+    _quiet_sdk_logs()
     common: dict[str, Any] = {
         "model": profile.model,
         "api_key": _api_key(profile),
@@ -65,6 +134,7 @@ def build(profile: Profile) -> ModelClient:
         "temperature": profile.temperature,
         "top_p": profile.top_p,
         "max_tokens": profile.max_tokens,
+        "http_client": _http_client(profile),
     }
     model: Any
     if profile.kind == "completion":
@@ -75,4 +145,4 @@ def build(profile: Profile) -> ModelClient:
         from langchain_openai import ChatOpenAI
 
         model = ChatOpenAI(**common, stream_usage=True)
-    return ModelClient(profile, model, describe_error=_describe(profile))
+    return ModelClient(profile, model, describe_error=_describe(profile), reason_of=_reason)
