@@ -1,9 +1,14 @@
 """Deterministic guideline composer: a safe rejection draft written from the request alone.
 
-The pipeline falls back to `compose` when no model draft passes the guardrails, so the
-composer must itself pass every block rule. It assembles the five guideline steps from
-phrasings in `drafter/composer_templates/<language>.toml`, checks the result with
-`guardrails.check`, and drops or replaces whatever user-entered part caused a violation.
+The composer writes the guideline skeleton (greeting by first name, thanks, a positive point, the
+decision, the reason, feedback when given, the close, the signature) from phrasings in
+`drafter/composer_templates/<language>.toml`, and turns each recruiter note into one sentence in
+second person (`drafter/notes.py` reads its grammar). The same skeleton is what slot drafting
+(`drafter/slots.py`) fills with model-written note sentences.
+
+The pipeline falls back to `compose` when nothing else passes, so the composer must itself pass
+every block rule: it checks the result with `guardrails.check` and drops or replaces whatever
+user-entered part caused a violation.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.models import CheckContext, DraftRequest
+from drafter.notes import Note, grammar, join_items, lower_first, possessive_sv, read_note, upper_first
 from guardrails import check
 from guardrails.report import GuardrailReport
 from guardrails.settings import GuardrailSettings
@@ -46,7 +52,7 @@ _TRAILING_PUNCT = re.compile(r"[\s.!?;:,…]+$")
 
 
 @dataclass(frozen=True)
-class _Part:
+class Part:
     """One sentence or line of the draft, with the slot it fills."""
 
     slot: str
@@ -89,9 +95,101 @@ def clean_field(text: str | None, max_words: int) -> str:
     return ""
 
 
-def _pick(variants: list[str], seed: str) -> str:
+def pick(variants: list[str], seed: str) -> str:
     """Pick a variant by a stable hash, so the same request always gets the same wording."""
     return variants[zlib.crc32(seed.encode("utf-8")) % len(variants)]
+
+
+def request_seed(request: DraftRequest) -> str:
+    """Return what picks a request's variants: the same request always reads the same."""
+    return f"{request.candidate_name}|{request.role}|{request.company}|{request.tone}"
+
+
+def first_name(request: DraftRequest) -> str:
+    """Return the name a greeting uses: the first name only."""
+    return request.candidate_name.split()[0]
+
+
+def _with_possessive(text: str, language: str) -> str:
+    """Give a bare noun phrase its possessive: 'erfarenhet av X' -> 'din erfarenhet av X'."""
+    words = text.split()
+    lex = grammar(language)["words"]
+    if not words or words[0].lower() in lex["determiners"]:
+        return lower_first(text, language)
+    if language == "sv":
+        head = words[0].strip(",.")
+        return f"{possessive_sv(head)} {lower_first(text, language)}"
+    det = "the" if "you" in (w.lower() for w in words) else "your"
+    return f"{det} {lower_first(text, language)}"
+
+
+def _att_clause(text: str) -> str | None:
+    """Return a Swedish main clause 'du hade inte ...' as its att-clause order 'du inte hade ...', or None."""
+    if re.search(r"[.!?]\s", text):
+        return None
+    words = text.split(" ")
+    adverbs = grammar("sv")["words"]["sentence_adverbs"]
+    if len(words) < 2 or words[0].lower() != "du":
+        return None
+    n = 2
+    while n < len(words) and words[n].lower() in adverbs:
+        n += 1
+    return " ".join([words[0], *words[2:n], words[1], *words[n:]])
+
+
+def _frame(note: Note, language: str) -> tuple[str, str]:
+    """Return the frame key and the note text to put in it."""
+    field, shape, text = note.field, note.shape, note.text
+    we = text.split(" ", 1)[0].lower() in {"vi", "jag", "we", "i"}
+    if field == "highlights":
+        if shape == "noun":
+            return "possessive", _with_possessive(text, language)
+        if shape == "mixed":
+            # "att du var stark i Excel och att ditt case var bra": each point keeps its own att.
+            that = "att " if language == "sv" else "that "
+            return "mixed", join_items((note.items[0], *(that + i for i in note.items[1:])), language)
+        if shape == "nouns":
+            return "possessive", join_items(note.items, language)
+        if shape in ("clause", "imperative"):
+            return ("clause_we" if we else "clause"), text
+        return shape, text
+    if field == "reason":
+        return ("clause", text) if shape == "clause" else ("noun", text)
+    if shape == "imperative":
+        return "imperative", text
+    if shape == "clause":
+        if language == "en":
+            return "clause", text
+        att = _att_clause(text)
+        return ("clause", att) if att else ("clause_main", text)
+    if _comparative(text, language):
+        return "comparative", text
+    return "noun", text
+
+
+def _comparative(text: str, language: str) -> bool:
+    """Return True for feedback such as 'tydligare i svaren' or 'mer konkret' (not 'mer konkreta exempel')."""
+    words = [w.lower() for w in text.split()]
+    lex = grammar(language)["words"]
+    if words[0] in {"mer", "more"}:
+        words = words[1:]
+        if not words or words[0] not in lex["adjectives"]:
+            return False
+    elif not (len(words[0]) > 5 and words[0].endswith(("are", "er"))):
+        return False
+    return len(words) == 1 or words[1] in lex["prepositions"]
+
+
+def note_sentence(request: DraftRequest, field: str, text: str) -> str | None:
+    """Return the composer's sentence for one recruiter note, or None when the note is empty."""
+    names = (request.candidate_name, first_name(request))
+    note = read_note(field, text, request.language, names)
+    if note is None:
+        return None
+    key, body = _frame(note, request.language)
+    frames = phrasebook(request.language)["frames"][field]
+    template = pick(frames[key], request_seed(request) + field)
+    return template.format(note=lower_first(body, request.language), Note=upper_first(body))
 
 
 def _greeting_slot(table: dict[str, Any], allowed: frozenset[str]) -> str:
@@ -102,46 +200,59 @@ def _greeting_slot(table: dict[str, Any], allowed: frozenset[str]) -> str:
     return "greeting_recruiter" if "recruiter" in allowed else "greeting_name"
 
 
-def _parts(request: DraftRequest, fields: dict[str, str], dropped: set[str], allowed: frozenset[str]) -> list[_Part]:
-    """Build the draft's parts in guideline order for one fallback level."""
+def build_parts(
+    request: DraftRequest,
+    fields: dict[str, str],
+    dropped: set[str] | frozenset[str] = frozenset(),
+    allowed: frozenset[str] = LEVELS[0],
+    sentences: dict[str, str] | None = None,
+) -> list[Part]:
+    """Build the draft's parts in guideline order; `sentences` replaces the composer's note sentences."""
     book = phrasebook(request.language)
     table = book[request.channel][request.tone]
-    seed = f"{request.candidate_name}|{request.role}|{request.company}"
+    seed = request_seed(request)
     values = {
-        "name": request.candidate_name,
+        "first": first_name(request),
         "role": request.role,
         "company": request.company,
         "recruiter": request.recruiter_name,
-        **fields,
     }
+    given = sentences or {}
 
-    def fill(slot: str) -> _Part:
-        return _Part(slot, _pick(table[slot], seed + slot).format(**values))
+    def fill(slot: str) -> Part:
+        return Part(slot, pick(table[slot], seed + slot).format(**values))
+
+    def note(field: str) -> Part | None:
+        if not fields.get(field) or field in dropped:
+            return None
+        text = given.get(field) or note_sentence(request, field, fields[field])
+        return Part(field, text) if text else None
 
     parts = [fill(_greeting_slot(table, allowed))]
     parts.append(fill("thanks" if {"role", "company"} <= allowed else "thanks_generic"))
-    parts.append(fill("positive" if fields["highlights"] and "highlights" not in dropped else "positive_generic"))
+    parts.append(note("highlights") or fill("positive_generic"))
     parts.append(fill("decision"))
-    parts.append(fill("reason" if fields["reason"] and "reason" not in dropped else "reason_generic"))
-    if fields["feedback"] and "feedback" not in dropped:
-        parts.append(fill("feedback"))
+    parts.append(note("reason") or fill("reason_generic"))
+    feedback = note("feedback")
+    if feedback:
+        parts.append(feedback)
     parts.append(fill("closing"))
     if request.channel == "email":
         signer = [request.recruiter_name] if "recruiter" in allowed else [book["team"]]
         if "company" in allowed:
             signer.append(request.company)
-        parts.append(_Part("signature", "\n".join([_pick(table["signoff"], seed), *signer])))
+        parts.append(Part("signature", "\n".join([pick(table["signoff"], seed), *signer])))
     return parts
 
 
 _PARAGRAPH = {
-    "thanks": 1, "thanks_generic": 1, "positive": 1, "positive_generic": 1,
+    "thanks": 1, "thanks_generic": 1, "highlights": 1, "positive_generic": 1,
     "decision": 2, "reason": 2, "reason_generic": 2,
     "feedback": 3, "closing": 4, "signature": 5,
 }  # fmt: skip
 
 
-def _render(parts: list[_Part], channel: str) -> tuple[str, list[tuple[int, int, str]]]:
+def render(parts: list[Part], channel: str) -> tuple[str, list[tuple[int, int, str]]]:
     """Join parts into the final text and return each part's [start, end) span with its slot."""
     if channel == "phone":
         text = "\n".join([parts[0].text] + [f"- {p.text}" for p in parts[1:]])
@@ -166,14 +277,13 @@ def _render(parts: list[_Part], channel: str) -> tuple[str, list[tuple[int, int,
 
 def _culprits(report: GuardrailReport, spans: list[tuple[int, int, str]], live: set[str]) -> set[str]:
     """Return the droppable slots whose text overlaps a blocking violation."""
-    slot_of = {"positive": "highlights", "reason": "reason", "feedback": "feedback"}
     hit: set[str] = set()
     for violation in report.blocking:
         if violation.span is None:
             continue
         v_start, v_end = violation.span
         for start, end, slot in spans:
-            field = slot_of.get(slot)
+            field = slot
             if field in live and start < v_end and v_start < end:
                 hit.add(field)
     return hit
@@ -199,7 +309,7 @@ def _draft_for_level(
     """Compose at one fallback level, dropping free-text parts until the draft passes or none remain."""
     dropped: set[str] = set()
     while True:
-        text, spans = _render(_parts(request, fields, dropped, allowed), request.channel)
+        text, spans = render(build_parts(request, fields, dropped, allowed), request.channel)
         report = _verdict(text, request, settings)
         live = {f for f in DROPPABLE if fields[f] and f not in dropped}
         if report.passed or not live:
