@@ -252,20 +252,22 @@ _PARAGRAPH = {
 }  # fmt: skip
 
 
+def separators(parts: list[Part], channel: str) -> list[str]:
+    """Return what goes before each part: nothing, a space, a paragraph break or a talking-point bullet."""
+    if channel == "phone":
+        return ["", *("\n- " for _ in parts[1:])]
+    out = [""]
+    last = 0
+    for part in parts[1:]:
+        group = _PARAGRAPH.get(part.slot, last)
+        out.append("\n\n" if group != last else " ")
+        last = group
+    return out
+
+
 def render(parts: list[Part], channel: str) -> tuple[str, list[tuple[int, int, str]]]:
     """Join parts into the final text and return each part's [start, end) span with its slot."""
-    if channel == "phone":
-        text = "\n".join([parts[0].text] + [f"- {p.text}" for p in parts[1:]])
-    else:
-        paragraphs: list[list[str]] = [[parts[0].text]]
-        last = 0
-        for part in parts[1:]:
-            group = _PARAGRAPH.get(part.slot, last)
-            if group != last:
-                paragraphs.append([])
-                last = group
-            paragraphs[-1].append(part.text)
-        text = "\n\n".join(" ".join(p) for p in paragraphs)
+    text = "".join(sep + part.text for sep, part in zip(separators(parts, channel), parts, strict=True))
     spans: list[tuple[int, int, str]] = []
     cursor = 0
     for part in parts:
@@ -289,7 +291,7 @@ def _culprits(report: GuardrailReport, spans: list[tuple[int, int, str]], live: 
     return hit
 
 
-def _verdict(text: str, request: DraftRequest, settings: GuardrailSettings) -> GuardrailReport:
+def verdict(text: str, request: DraftRequest, settings: GuardrailSettings) -> GuardrailReport:
     """Check a draft against the request and against a context without the free-text fields.
 
     The checks forgive words the recruiter typed themselves (so a role in elderly care may say so);
@@ -310,7 +312,7 @@ def _draft_for_level(
     dropped: set[str] = set()
     while True:
         text, spans = render(build_parts(request, fields, dropped, allowed), request.channel)
-        report = _verdict(text, request, settings)
+        report = verdict(text, request, settings)
         live = {f for f in DROPPABLE if fields[f] and f not in dropped}
         if report.passed or not live:
             return text, report

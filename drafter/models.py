@@ -121,6 +121,11 @@ class Attempt(BaseModel):
     )
     latency_s: float = Field(default=0.0, description="Seconds spent producing this text.")
     usage: Usage = Field(default_factory=Usage, description="Tokens for this attempt, where known.")
+    slot: str | None = Field(
+        default=None,
+        description="Slot drafting: the note this sentence renders (`highlights`, `reason`, `feedback`); "
+        "None for a whole letter.",
+    )
 
 
 class DraftResult(BaseModel):

@@ -295,16 +295,21 @@ def _item_clause(item: str, language: str) -> str:
     return f"{_item_phrase(item, language)} {'stack ut' if language == 'sv' else 'stood out'}"
 
 
-def read_note(field: str, text: str, language: str, names: tuple[str, ...] = ()) -> Note | None:
-    """Return the note in second person with its shape, or None when nothing usable is left."""
-    lex = grammar(language)["words"]
+def trimmed(field: str, text: str, language: str) -> str:
+    """Return a note as one line; a highlight ends where a shortcoming starts ('..., men ...')."""
     flat = " ".join(text.split()).strip(" -*•·–—>")
     if field == "highlights":
         low = flat.lower()
-        cuts = [low.find(cut) for cut in lex["shortcoming_cut"] if low.find(cut) > 0]
+        cuts = [low.find(cut) for cut in grammar(language)["words"]["shortcoming_cut"] if low.find(cut) > 0]
         if cuts:
             flat = flat[: min(cuts)]
-    flat = flat.rstrip(" .!?;:,…")
+    return flat.rstrip(" .!?;:,…")
+
+
+def read_note(field: str, text: str, language: str, names: tuple[str, ...] = ()) -> Note | None:
+    """Return the note in second person with its shape, or None when nothing usable is left."""
+    lex = grammar(language)["words"]
+    flat = trimmed(field, text, language)
     if not flat:
         return None
     flat = second_person(flat, language, names)
