@@ -19,6 +19,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests read the shipped config, whatever the developer's shell exports.
     monkeypatch.delenv("DRAFTER_MODEL", raising=False)
     monkeypatch.delenv("DRAFTER_CONFIG", raising=False)
+    monkeypatch.delenv("DRAFTER_DRAFTING", raising=False)
 
 
 @pytest.fixture
