@@ -307,20 +307,48 @@ def _draft_for_level(
     fields: dict[str, str],
     allowed: frozenset[str],
     settings: GuardrailSettings,
-) -> tuple[str, GuardrailReport]:
+) -> tuple[list[Part], GuardrailReport]:
     """Compose at one fallback level, dropping free-text parts until the draft passes or none remain."""
     dropped: set[str] = set()
     while True:
-        text, spans = render(build_parts(request, fields, dropped, allowed), request.channel)
+        parts = build_parts(request, fields, dropped, allowed)
+        text, spans = render(parts, request.channel)
         report = verdict(text, request, settings)
         live = {f for f in DROPPABLE if fields[f] and f not in dropped}
         if report.passed or not live:
-            return text, report
+            return parts, report
         culprits = _culprits(report, spans, live)
         if not culprits:
             # A violation without a span (length, language, ...): give up the longest free text first.
             culprits = {max(live, key=lambda f: len(fields[f].split()))}
         dropped |= culprits
+
+
+def note_fields(request: DraftRequest) -> dict[str, str]:
+    """Return the request's notes tidied and capped, as the composer uses them."""
+    return {name: clean_field(getattr(request, name), cap) for name, cap in FIELD_MAX_WORDS.items()}
+
+
+def safe_parts(request: DraftRequest, settings: GuardrailSettings | None = None) -> list[Part]:
+    """Return the parts of the composer's safe draft: a note that trips a block rule is already replaced.
+
+    Slot drafting starts from these parts, so a note the composer would drop is never shown or
+    sent to a model, not even while a draft streams.
+    """
+    settings = settings or GuardrailSettings()
+    fields = note_fields(request)
+    best, best_report = _draft_for_level(request, fields, LEVELS[0], settings)
+    if best_report.passed:
+        return best
+    for allowed in LEVELS[1:]:
+        parts, report = _draft_for_level(request, fields, allowed, settings)
+        if report.passed:
+            return parts
+        if len(report.blocking) < len(best_report.blocking):
+            best, best_report = parts, report
+    # Nothing passed (only with extreme settings, e.g. a minimum length above the template's):
+    # the least-violating draft still beats none, and the pipeline's report says what is wrong.
+    return best
 
 
 def compose(request: DraftRequest, settings: GuardrailSettings | None = None) -> str:
@@ -329,17 +357,4 @@ def compose(request: DraftRequest, settings: GuardrailSettings | None = None) ->
     Free-text fields are tidied and capped, then any part that trips a block rule is replaced by
     neutral wording; if the short fields themselves are the problem, the draft stops using them.
     """
-    settings = settings or GuardrailSettings()
-    fields = {name: clean_field(getattr(request, name), cap) for name, cap in FIELD_MAX_WORDS.items()}
-    best_text, best_report = _draft_for_level(request, fields, LEVELS[0], settings)
-    if best_report.passed:
-        return best_text
-    for allowed in LEVELS[1:]:
-        text, report = _draft_for_level(request, fields, allowed, settings)
-        if report.passed:
-            return text
-        if len(report.blocking) < len(best_report.blocking):
-            best_text, best_report = text, report
-    # Nothing passed (only with extreme settings, e.g. a minimum length above the template's):
-    # the least-violating draft still beats none, and the pipeline's report says what is wrong.
-    return best_text
+    return render(safe_parts(request, settings), request.channel)[0]

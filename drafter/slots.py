@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
-from drafter.composer import DROPPABLE, FIELD_MAX_WORDS, Part, build_parts, clean_field, compose, render, separators
+from drafter.composer import DROPPABLE, Part, compose, note_fields, render, safe_parts, separators
 from drafter.composer import verdict as composer_verdict
 from drafter.errors import ConfigError
 from drafter.models import Attempt, DraftRequest, Usage
@@ -73,7 +73,7 @@ class SlotPrompt(BaseModel):
 
     def messages(self, kind: str, note: str) -> list[BaseMessage]:
         """Return the chat form: the instruction, the examples as turns, then the note."""
-        from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+        from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
         out: list[BaseMessage] = [SystemMessage(content=self.instruction)]
         for ex in self.examples:
@@ -118,8 +118,8 @@ class SlotWriter:
 
     def run(self, request: DraftRequest) -> Generator[str, None, SlotOutcome]:
         """Yield the letter part by part; return every attempt and the shown text."""
-        fields = {name: clean_field(getattr(request, name), cap) for name, cap in FIELD_MAX_WORDS.items()}
-        parts = build_parts(request, fields)
+        fields = note_fields(request)
+        parts = safe_parts(request, self.settings.guardrails)
         base_text, _ = render(parts, request.channel)
         unspanned = {v.rule for v in self._verdict(base_text, request).blocking if v.span is None}
         outcome = SlotOutcome()
@@ -219,8 +219,8 @@ class SlotWriter:
         if not blamed:
             return text, report, chosen
         kept = {k: v for k, v in chosen.items() if k not in blamed}
-        fields = {name: clean_field(getattr(request, name), cap) for name, cap in FIELD_MAX_WORDS.items()}
-        text, _ = render(build_parts(request, fields, sentences=kept), request.channel)
+        base = safe_parts(request, self.settings.guardrails)
+        text, _ = render([Part(p.slot, kept.get(p.slot, p.text)) for p in base], request.channel)
         return text, self._verdict(text, request), kept
 
     def _generate(self, language: str, slot: str, note: str, seed: int | None, usage: Usage) -> str:

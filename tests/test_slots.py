@@ -22,7 +22,7 @@ class RecordingLLM(LLM):
     """A completion fake that streams queued replies in order and records every prompt it was sent."""
 
     replies: list[str]
-    sent: list[str] = []
+    sent: list[str]
 
     @property
     def _llm_type(self) -> str:
@@ -65,7 +65,7 @@ GOOD = [
 
 
 def test_accepted_sentences_fill_their_slots_in_the_skeleton(settings: Settings, request_sv: DraftRequest) -> None:
-    drafter, model = slot_drafter(settings, GOOD)
+    drafter, _ = slot_drafter(settings, GOOD)
     result = drafter.draft(request_sv)
     for sentence in GOOD:
         assert sentence in result.text
@@ -113,7 +113,7 @@ def test_every_slot_prompt_shares_the_prefix_and_holds_only_its_note(
 def test_a_bad_highlight_sentence_is_resampled_then_replaced_on_its_own(
     settings: Settings, request_sv: DraftRequest, bad: str, rule: str
 ) -> None:
-    drafter, model = slot_drafter(settings, [bad, bad, GOOD[1], GOOD[2]])
+    drafter, _ = slot_drafter(settings, [bad, bad, GOOD[1], GOOD[2]])
     result = drafter.draft(request_sv)
     first = result.attempts[0]
     assert first.slot == "highlights" and rule in first.report.rules(), first.report.violations
@@ -129,7 +129,7 @@ def test_a_rejected_first_sample_is_replaced_by_an_accepted_resample(
     settings: Settings, request_sv: DraftRequest
 ) -> None:
     invented = "Tjänsten gick till en intern sökande i mars."
-    drafter, model = slot_drafter(settings, [GOOD[0], invented, *GOOD[1:]])
+    drafter, _ = slot_drafter(settings, [GOOD[0], invented, *GOOD[1:]])
     result = drafter.draft(request_sv)
     reason = [a for a in result.attempts if a.slot == "reason"]
     assert [a.source for a in reason] == ["model", "sample"] and not reason[0].report.passed
@@ -150,9 +150,7 @@ def test_feedback_that_drops_its_negation_is_rejected(settings: Settings) -> Non
     assert check_sentence("feedback", request.feedback or "", faithful, request) == []
 
 
-def test_when_no_model_sentence_passes_the_draft_is_the_composers(
-    settings: Settings, request_sv: DraftRequest
-) -> None:
+def test_when_no_model_sentence_passes_the_draft_is_the_composers(settings: Settings, request_sv: DraftRequest) -> None:
     drafter, model = slot_drafter(settings, ["Vi ses på mötet nästa vecka för att skriva kontrakt."])
     result = drafter.draft(request_sv)
     assert result.fallback_used and result.report.passed
@@ -161,16 +159,14 @@ def test_when_no_model_sentence_passes_the_draft_is_the_composers(
 
 
 def test_a_runaway_sample_is_cut_at_the_slot_cap(settings: Settings, request_sv: DraftRequest) -> None:
-    drafter, model = slot_drafter(settings, ["Du var " + "mycket " * 200 + "noggrann."])
+    drafter, _ = slot_drafter(settings, ["Du var " + "mycket " * 200 + "noggrann."])
     result = drafter.draft(request_sv)
     cap = drafter.profile.slot_max_tokens * 4
     assert all(len(a.text) <= cap + 8 for a in result.attempts if a.source != "composer" and a.slot)
     assert result.report.passed
 
 
-def test_stream_yields_the_skeleton_first_and_joins_to_the_result(
-    settings: Settings, request_sv: DraftRequest
-) -> None:
+def test_stream_yields_the_skeleton_first_and_joins_to_the_result(settings: Settings, request_sv: DraftRequest) -> None:
     drafter, _ = slot_drafter(settings, GOOD)
     stream = drafter.stream(request_sv)
     chunks = list(stream)

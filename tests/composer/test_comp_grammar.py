@@ -33,7 +33,8 @@ def assert_reads_well(text: str, request: DraftRequest) -> None:
     if request.language == "sv":
         assert not SWEDISH_NI.search(text), text
     # A capital letter mid-sentence must belong to a name the request holds (no pasted notes).
-    known = " ".join([request.role, request.company, request.recruiter_name, first, "I", "Excel", "SAP", "SQL", "B-körkort"])
+    proper = ["I", "Excel", "SAP", "SQL", "B-körkort"]
+    known = " ".join([request.role, request.company, request.recruiter_name, first, *proper])
     for match in re.finditer(r"(?<=[a-zåäö,] )([A-ZÅÄÖ][\w-]*)", text):
         assert match.group(1) in known, (match.group(1), text)
     report = check(text, request)
