@@ -205,10 +205,11 @@ def _is_clause(words: list[str], language: str) -> bool:
         return False
     if lows[0] in {"du", "vi", "jag", "you", "we", "i"}:
         return True
+    adjectives = _set(language, "adjectives")
     for word in lows[1:5]:
         if word in _RELATIVES:
             return False
-        if word in finite:
+        if word in finite and word not in adjectives:  # "strukturerade svar" is not a clause
             return True
     # "budgeten räckte inte", "the budget covered": a definite noun and a verb-like second word.
     if len(lows) > 1:
@@ -241,12 +242,16 @@ def weak_sv(adjective: str) -> str:
 
 
 def _split_item(item: str, language: str) -> tuple[int, list[str]]:
-    """Return how many leading words of a listed point are adjectives, and its words."""
+    """Return how many leading words of a listed point are adjectives ('lugn och strukturerad'), and its words."""
     words = _WORD.findall(item)
     lows = [w.lower() for w in words]
     adjectives, intensifiers = _set(language, "adjectives"), _set(language, "intensifiers")
+
+    def is_adj(k: int) -> bool:
+        return k < len(lows) and (lows[k] in adjectives or lows[k] in intensifiers)
+
     n_adj = 0
-    while n_adj < len(lows) and (lows[n_adj] in intensifiers or lows[n_adj] in adjectives):
+    while is_adj(n_adj) or (n_adj and lows[n_adj : n_adj + 1] in (["och"], ["and"]) and is_adj(n_adj + 1)):
         n_adj += 1
     if n_adj == 0 and _starts_with_adjective(words, language):
         n_adj = 1
@@ -257,8 +262,7 @@ def _is_predicate(item: str, language: str) -> bool:
     """Return True for a point that describes the candidate ('stark i Excel'), not a thing they did."""
     n_adj, words = _split_item(item, language)
     lows = [w.lower() for w in words]
-    preps = _set(language, "prepositions") | {"och", "and"}
-    return n_adj > 0 and (n_adj == len(lows) or lows[n_adj] in preps)
+    return n_adj > 0 and (n_adj == len(lows) or lows[n_adj] in _set(language, "prepositions"))
 
 
 def _item_phrase(item: str, language: str) -> str:
@@ -273,7 +277,7 @@ def _item_phrase(item: str, language: str) -> str:
         return f"{det} {lower_first(item, language)}"
     head = words[n_adj] if n_adj < len(words) else words[-1]
     rest = item[item.find(head) :] if n_adj < len(words) else ""
-    adjectives = " ".join(weak_sv(w) for w in words[:n_adj])
+    adjectives = " ".join(w.lower() if w.lower() == "och" else weak_sv(w) for w in words[:n_adj])
     return " ".join(p for p in (possessive_sv(head), adjectives, rest or lower_first(item, language)) if p)
 
 

@@ -21,7 +21,7 @@ LEXICON = Path(__file__).with_name("slot_checks.toml")
 STEM = 5
 MAX_WORDS = 40
 # Content words a sentence may add to its note (paraphrase needs a few, invention needs more).
-MAX_NOVEL = {"highlights": 1, "reason": 0, "feedback": 0}
+MAX_NOVEL = {"highlights": 0, "reason": 0, "feedback": 0}
 # A frame adds a handful of words to its note; a longer sentence has added content of its own.
 MAX_ADDED_WORDS = 9
 # Share of the note's content words its sentence must keep, per slot (a small model's paraphrase
@@ -125,6 +125,10 @@ def check_sentence(field: str, note: str, sentence: str, request: DraftRequest) 
     else:
         for m in _found(lang, "praise", sentence, note):
             add("unfaithful_note", m.group(0), m.span())
+    first = note.split(" ", 1)[0].lower()
+    if field == "feedback" and first in lex["advice_verbs"] and not _pattern(lang, "advice").search(sentence):
+        # "berätta mer om ..." must stay advice, never become "du berättade mer om ...".
+        add("unfaithful_note", "rådet blev ett påstående" if lang == "sv" else "the advice became a statement")
     _fidelity(field, note, sentence, request, add)
     return out
 
