@@ -324,7 +324,9 @@ def read_note(field: str, text: str, language: str, names: tuple[str, ...] = ())
     if first in lex["finite"] and first not in lex["imperative"]:
         flat = ("du " if language == "sv" else "you ") + lower_first(flat, language)
         words = _WORD.findall(flat)
-    if field == "feedback" and first in lex["imperative"] and first not in {"du", "you"}:
+    second = words[1].lower() if len(words) > 1 else ""
+    unlisted = language == "sv" and first.endswith("a") and second in lex["imperative_followers"]
+    if field == "feedback" and (first in lex["imperative"] or unlisted) and first not in {"du", "you"}:
         return Note(field, "imperative", flat)
     if _is_clause(words, language):
         return Note(field, "clause", flat)
