@@ -265,6 +265,17 @@ def _is_predicate(item: str, language: str) -> bool:
     return n_adj > 0 and (n_adj == len(lows) or lows[n_adj] in _set(language, "prepositions"))
 
 
+def _group_predicates(items: list[str], language: str) -> list[str]:
+    """Join neighbouring bare descriptions: 'strukturerad', 'positiv' -> 'strukturerad och positiv'."""
+    grouped: list[list[str]] = []
+    for item in items:
+        if grouped and _is_predicate(item, language) and _is_predicate(grouped[-1][-1], language):
+            grouped[-1].append(lower_first(item, language))
+        else:
+            grouped.append([item])
+    return [join_items(tuple(g), language) for g in grouped]
+
+
 def _item_phrase(item: str, language: str) -> str:
     """Turn a listed point that names a thing into a possessive noun phrase: 'bra case' -> 'ditt bra case'."""
     n_adj, words = _split_item(item, language)
@@ -339,7 +350,7 @@ def read_note(field: str, text: str, language: str, names: tuple[str, ...] = ())
     ):
         return Note(field, "adjectives", join_items(tuple(items), language))
     if any(_is_predicate(i, language) for i in items):
-        return Note(field, "mixed", flat, tuple(_item_clause(i, language) for i in items))
+        return Note(field, "mixed", flat, tuple(_item_clause(i, language) for i in _group_predicates(items, language)))
     if len(items) > 1 or _starts_with_adjective(words, language):
         return Note(field, "nouns", flat, tuple(_item_phrase(i, language) for i in items))
     return Note(field, "noun", flat)

@@ -125,6 +125,9 @@ def check_sentence(field: str, note: str, sentence: str, request: DraftRequest) 
     else:
         for m in _found(lang, "praise", sentence, note):
             add("unfaithful_note", m.group(0), m.span())
+    if field == "reason":
+        for m in _found(lang, "reason_twist", sentence, note):
+            add("unfaithful_note", m.group(0), m.span())
     first = note.split(" ", 1)[0].lower()
     if field == "feedback" and first in lex["advice_verbs"] and not _pattern(lang, "advice").search(sentence):
         # "berätta mer om ..." must stay advice, never become "du berättade mer om ...".
