@@ -170,7 +170,8 @@ def letter_claims(text: str, request: DraftRequest) -> list[Violation]:
     out: list[Violation] = []
 
     def add(rule: str, found: str, span: tuple[int, int]) -> None:
-        out.append(Violation(rule=rule, severity="block", message=lex["messages"][rule].format(found=found), span=span))
+        message = lex["letter_messages"][rule].format(found=found)
+        out.append(Violation(rule=rule, severity="block", message=message, span=span))
 
     for m in _LINK.finditer(text):
         if m.group(0).lower() not in known.lower():
@@ -181,7 +182,8 @@ def letter_claims(text: str, request: DraftRequest) -> list[Violation]:
     for m in _WORD.finditer(text):
         before = text[: m.start()].rstrip(" \t-*•")
         at_start = not before or before.endswith((".", "!", "?", ":", "\n", ","))
-        if m.group(0)[:1].isupper() and not at_start and m.group(0).lower() not in known_words:
+        word = m.group(0).lower().replace("’", "'")
+        if m.group(0)[:1].isupper() and not at_start and word not in known_words and not word.startswith("i'"):
             add("ungrounded_claim", m.group(0), m.span())
     for key, rule in (("event", "ungrounded_claim"), ("offer", "mixed_decision")):
         for m in _found(lang, key, text, known):

@@ -207,3 +207,36 @@ def test_letter_mode_blocks_an_offer_and_an_invented_meeting(settings: Settings,
     result = Drafter.with_fake([letter], settings=settings).draft(request_sv)
     assert {"mixed_decision", "ungrounded_claim"} <= result.attempts[0].report.rules()
     assert letter != result.text and result.report.passed
+
+
+LETTER_CASES = [
+    ("Vi har tyvärr valt en annan kandidat. Läs mer på www.norrverkindustri.se.", "ungrounded_claim"),
+    ("Vi hade ett trevligt samtal med dig i början av våren.", "ungrounded_claim"),
+    ("Nu är det dags för dig att ta emot den här rollen hos oss.", "mixed_decision"),
+    ("Vi önskar er lycka till framöver.", "wrong_address"),
+    ("Skäl: vi valde en annan kandidat.", "prompt_scaffold"),
+    ("We have decided to go with another candidate, and we look forward to meeting you next week.", "mixed_decision"),
+]
+HARD_NEGATIVES = [
+    "Vi har tyvärr beslutat att inte gå vidare med dig den här gången.",
+    "Vi går vidare med andra kandidater. Lycka till med nästa steg!",
+    "Unfortunately we will not be moving forward with you this time, and I'd be glad to answer questions.",
+    "We would like to offer you our thanks. Good luck with your next steps!",
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), LETTER_CASES)
+def test_letter_claims_catch_what_the_rater_caught(request_sv: DraftRequest, text: str, rule: str) -> None:
+    from drafter.slot_checks import letter_claims
+
+    language = "en" if text.startswith("We") else "sv"
+    request = request_sv.model_copy(update={"language": language})
+    assert rule in {v.rule for v in letter_claims(text, request)}
+
+
+@pytest.mark.parametrize("text", HARD_NEGATIVES)
+def test_letter_claims_leave_plain_rejections_alone(request_sv: DraftRequest, text: str) -> None:
+    from drafter.slot_checks import letter_claims
+
+    language = "sv" if text.startswith("Vi") else "en"
+    assert letter_claims(text, request_sv.model_copy(update={"language": language})) == []
