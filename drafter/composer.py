@@ -21,8 +21,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from drafter.grammar import lower_first, upper_first
 from drafter.models import CheckContext, DraftRequest
-from drafter.notes import Note, grammar, join_items, lower_first, possessive_sv, read_note, upper_first
+from drafter.notes import frame, read_note
 from guardrails import check
 from guardrails.report import GuardrailReport
 from guardrails.settings import GuardrailSettings
@@ -110,83 +111,13 @@ def first_name(request: DraftRequest) -> str:
     return request.candidate_name.split()[0]
 
 
-def _with_possessive(text: str, language: str) -> str:
-    """Give a bare noun phrase its possessive: 'erfarenhet av X' -> 'din erfarenhet av X'."""
-    words = text.split()
-    lex = grammar(language)["words"]
-    if not words or words[0].lower() in lex["determiners"]:
-        return lower_first(text, language)
-    if language == "sv":
-        head = words[0].strip(",.")
-        return f"{possessive_sv(head)} {lower_first(text, language)}"
-    det = "the" if "you" in (w.lower() for w in words) else "your"
-    return f"{det} {lower_first(text, language)}"
-
-
-def _att_clause(text: str) -> str | None:
-    """Return a Swedish main clause 'du hade inte ...' as its att-clause order 'du inte hade ...', or None."""
-    if re.search(r"[.!?]\s", text):
-        return None
-    words = text.split(" ")
-    adverbs = grammar("sv")["words"]["sentence_adverbs"]
-    if len(words) < 2 or words[0].lower() != "du":
-        return None
-    n = 2
-    while n < len(words) and words[n].lower() in adverbs:
-        n += 1
-    return " ".join([words[0], *words[2:n], words[1], *words[n:]])
-
-
-def _frame(note: Note, language: str) -> tuple[str, str]:
-    """Return the frame key and the note text to put in it."""
-    field, shape, text = note.field, note.shape, note.text
-    we = text.split(" ", 1)[0].lower() in {"vi", "jag", "we", "i"}
-    if field == "highlights":
-        if shape == "noun":
-            return "possessive", _with_possessive(text, language)
-        if shape == "mixed":
-            # "att du var stark i Excel och att ditt case var bra": each point keeps its own att.
-            that = "att " if language == "sv" else "that "
-            return "mixed", join_items((note.items[0], *(that + i for i in note.items[1:])), language)
-        if shape == "nouns":
-            return "possessive", join_items(note.items, language)
-        if shape in ("clause", "imperative"):
-            return ("clause_we" if we else "clause"), text
-        return shape, text
-    if field == "reason":
-        return ("clause", text) if shape == "clause" else ("noun", text)
-    if shape == "imperative":
-        return "imperative", text
-    if shape == "clause":
-        if language == "en":
-            return "clause", text
-        att = _att_clause(text)
-        return ("clause", att) if att else ("clause_main", text)
-    if _comparative(text, language):
-        return "comparative", text
-    return "noun", text
-
-
-def _comparative(text: str, language: str) -> bool:
-    """Return True for feedback such as 'tydligare i svaren' or 'mer konkret' (not 'mer konkreta exempel')."""
-    words = [w.lower() for w in text.split()]
-    lex = grammar(language)["words"]
-    if words[0] in {"mer", "more"}:
-        words = words[1:]
-        if not words or words[0] not in lex["adjectives"]:
-            return False
-    elif not (len(words[0]) > 5 and words[0].endswith(("are", "er"))):
-        return False
-    return len(words) == 1 or words[1] in lex["prepositions"]
-
-
 def note_sentence(request: DraftRequest, field: str, text: str) -> str | None:
     """Return the composer's sentence for one recruiter note, or None when the note is empty."""
     names = (request.candidate_name, first_name(request))
     note = read_note(field, text, request.language, names)
     if note is None:
         return None
-    key, body = _frame(note, request.language)
+    key, body = frame(note, request.language)
     frames = phrasebook(request.language)["frames"][field]
     template = pick(frames[key], request_seed(request) + field)
     return template.format(note=lower_first(body, request.language), Note=upper_first(body))

@@ -10,18 +10,13 @@ lists live in `composer_templates/grammar_<language>.toml`.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-TEMPLATE_DIR = Path(__file__).with_name("composer_templates")
+from drafter.grammar import WORD, grammar, join_items, lower_first, possessive_sv, second_person, weak_sv, word_set
 
 Shape = Literal["possessive", "clause", "imperative", "adjectives", "mixed", "nouns", "noun"]
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]|\s+")
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _ITEM_SPLIT = re.compile(r"\s*[,;.!?]\s+|\s*[,;]\s*")
 _RELATIVES = {"som", "när", "där", "hur", "att", "vilken", "vilket", "who", "that", "which", "when", "how", "where"}
 
@@ -36,160 +31,8 @@ class Note:
     items: tuple[str, ...] = ()  # for `mixed`: one small clause per listed point
 
 
-@cache
-def grammar(language: str) -> dict[str, Any]:
-    """Load the word lists for one language."""
-    with (TEMPLATE_DIR / f"grammar_{language}.toml").open("rb") as handle:
-        return tomllib.load(handle)
-
-
-def _set(language: str, key: str) -> frozenset[str]:
-    return frozenset(grammar(language)["words"][key])
-
-
-def known_word(word: str, language: str) -> bool:
-    """Return True for a word the lists know as an ordinary (not proper) word."""
-    lw = word.lower()
-    words = grammar(language)["words"]
-    person = grammar(language)["person"]
-    pools = ("finite", "imperative", "subject_words", "determiners", "adjectives", "intensifiers", "prepositions")
-    return any(lw in words[k] for k in pools) or lw in person["subject"] or lw in {"du", "you", "din", "ditt", "dina"}
-
-
-def lower_first(text: str, language: str) -> str:
-    """Lowercase the first letter when the first word is an ordinary word (never a name or 'Excel')."""
-    first = _WORD.match(text)
-    if first and known_word(first.group(0), language) and not first.group(0).isupper():
-        return text[:1].lower() + text[1:]
-    return text
-
-
-def upper_first(text: str) -> str:
-    """Capitalise a sentence's first letter."""
-    return text[:1].upper() + text[1:]
-
-
-def possessive_sv(noun: str) -> str:
-    """Return din, ditt or dina for a Swedish noun (listed words, then endings; unknown nouns are 'en')."""
-    nouns = grammar("sv")["nouns"]
-    lw = noun.lower()
-    if lw in nouns["plural"] or any(lw.endswith(e) for e in nouns["plural_endings"]):
-        return "dina"
-    if lw in nouns["neuter"] or any(lw.endswith(e) for e in nouns["neuter_endings"]):
-        return "ditt"
-    # Compounds take the gender of their last part ("kundcase", "säljprojekt").
-    for word in sorted(nouns["neuter"], key=len, reverse=True):
-        if len(word) >= 4 and lw.endswith(word):
-            return "ditt"
-    return "din"
-
-
-def _head_noun(words: list[str], language: str) -> str:
-    """Return the first word that is not an adjective or intensifier (the noun a possessive agrees with)."""
-    skip = _set(language, "adjectives") | _set(language, "intensifiers")
-    for word in words:
-        lw = word.lower()
-        if lw in skip or (language == "sv" and lw.endswith(("iga", "ade", "ska", "liga"))):
-            continue
-        return word
-    return words[-1] if words else ""
-
-
-def second_person(text: str, language: str, names: tuple[str, ...] = ()) -> str:
-    """Rewrite third-person (and formal ni) references to the candidate into du / you."""
-    person = grammar(language)["person"]
-    tokens = _TOKEN.findall(text)
-    word_ix = [i for i, t in enumerate(tokens) if _WORD.fullmatch(t)]
-    own = {n.lower() for n in names if n}
-    out = list(tokens)
-    for pos, i in enumerate(word_ix):
-        word = tokens[i]
-        lw = word.lower()
-        after = [tokens[j] for j in word_ix[pos + 1 : pos + 4]]
-        nxt = after[0].lower() if after else ""
-        new: str | None = None
-        if language == "sv":
-            new = _swap_sv(lw, nxt, after, own, person, starts=pos == 0)
-        else:
-            new = _swap_en(lw, nxt, after, own, person)
-        if new is not None:
-            out[i] = upper_first(new) if word[:1].isupper() and pos == 0 else new
-    result = "".join(out)
-    if language == "en":
-        result = _agree_verbs_en(result)
-    return result
-
-
-def _swap_sv(lw: str, nxt: str, after: list[str], own: set[str], person: dict[str, Any], *, starts: bool) -> str | None:
-    finite = _set("sv", "finite") | _set("sv", "sentence_adverbs")
-    if lw in own and nxt in finite:
-        return "du"
-    if lw.endswith("s") and lw[:-1] in own:
-        return possessive_sv(_head_noun(after, "sv")) if after else "din"
-    if lw in person["agreeing"]:
-        return str(person["agreeing"][lw])
-    if lw == "er":  # possessive before a noun, else the object
-        return possessive_sv(_head_noun(after, "sv")) if after and nxt not in _set("sv", "prepositions") else "dig"
-    if lw == "hen":
-        return "du" if (starts or nxt in finite) else "dig"
-    if lw in person["subject"]:
-        return "du"
-    if lw in person["object"]:
-        return "dig"
-    if lw in person["possessive"]:
-        return possessive_sv(_head_noun(after, "sv")) if after else "din"
-    return None
-
-
-def _swap_en(lw: str, nxt: str, after: list[str], own: set[str], person: dict[str, Any]) -> str | None:
-    if lw in own and nxt in _set("en", "finite"):
-        return "you"
-    if lw in {"she", "he"}:
-        return "you"
-    if lw == "her":  # "her case" -> your case; "we liked her" -> you
-        stop = _set("en", "prepositions") | {"and", "or", "but", "to", "than"}
-        return "your" if after and nxt not in stop else "you"
-    if lw == "him":
-        return "you"
-    if lw == "his" or (lw.endswith("'s") and lw[:-2] in own):
-        return "your"
-    if lw in person["reflexive"]:
-        return "yourself"
-    if lw in {"she's", "he's"}:
-        return "you're"
-    return None
-
-
-_EN_AFTER_YOU = re.compile(r"\b([Yy]ou)(\s+(?:always|also|clearly|really|often|usually|just)\s+|\s+)([a-z]+)\b")
-
-
-def _agree_verbs_en(text: str) -> str:
-    verbs: dict[str, str] = grammar("en")["person"]["verbs"]
-
-    def fix(m: re.Match[str]) -> str:
-        verb = m.group(3)
-        if verb in verbs:
-            new = verbs[verb]
-        elif re.fullmatch(r"[a-z]+(?:ches|shes|sses|xes)", verb):
-            new = verb[:-2]
-        elif verb.endswith("ies") and len(verb) > 4:
-            new = verb[:-3] + "y"
-        elif verb.endswith("s") and not verb.endswith("ss") and verb[:-1] in _set("en", "finite") | _verb_stems():
-            new = verb[:-1]
-        else:
-            new = verb
-        return f"{m.group(1)}{m.group(2)}{new}"
-
-    return _EN_AFTER_YOU.sub(fix, text)
-
-
-@cache
-def _verb_stems() -> frozenset[str]:
-    return _set("en", "imperative") | {w[:-1] for w in _set("en", "finite") if w.endswith("s")}
-
-
 def _starts_with_adjective(words: list[str], language: str) -> bool:
-    adjectives, intensifiers = _set(language, "adjectives"), _set(language, "intensifiers")
+    adjectives, intensifiers = word_set(language, "adjectives"), word_set(language, "intensifiers")
     for word in words:
         lw = word.lower()
         if lw in intensifiers:
@@ -200,12 +43,12 @@ def _starts_with_adjective(words: list[str], language: str) -> bool:
 
 def _is_clause(words: list[str], language: str) -> bool:
     lows = [w.lower() for w in words]
-    finite = _set(language, "finite")
+    finite = word_set(language, "finite")
     if not lows:
         return False
     if lows[0] in {"du", "vi", "jag", "you", "we", "i"}:
         return True
-    adjectives = _set(language, "adjectives")
+    adjectives = word_set(language, "adjectives")
     for word in lows[1:5]:
         if word in _RELATIVES:
             return False
@@ -221,31 +64,11 @@ def _is_clause(words: list[str], language: str) -> bool:
     return False
 
 
-def weak_sv(adjective: str) -> str:
-    """Return a Swedish adjective's form after a possessive: 'tydlig' -> 'tydliga' (din tydliga ...)."""
-    lw = adjective.lower()
-    irregular = {"god": "goda", "gott": "goda", "liten": "lilla", "litet": "lilla", "bra": "bra"}
-    if lw in irregular:
-        return irregular[lw]
-    if lw.endswith(("a", "e")) or lw in _set("sv", "intensifiers"):
-        return lw
-    if lw.endswith("ad"):
-        return lw + "e"
-    if lw.endswith(("en", "el", "er")) and len(lw) > 4:
-        return lw[:-2] + lw[-1] + "a"
-    if lw.endswith("t") and not lw.endswith(("st", "kt")) and lw[:-1] + "a" != lw:
-        base = lw[:-1]
-        return (base + "a") if not base.endswith("t") else (base[:-1] + "da" if base.endswith("tt") else base + "a")
-    if lw.endswith("nn"):
-        return lw + "a"
-    return lw + "a"
-
-
 def _split_item(item: str, language: str) -> tuple[int, list[str]]:
     """Return how many leading words of a listed point are adjectives ('lugn och strukturerad'), and its words."""
-    words = _WORD.findall(item)
+    words = WORD.findall(item)
     lows = [w.lower() for w in words]
-    adjectives, intensifiers = _set(language, "adjectives"), _set(language, "intensifiers")
+    adjectives, intensifiers = word_set(language, "adjectives"), word_set(language, "intensifiers")
 
     def is_adj(k: int) -> bool:
         return k < len(lows) and (lows[k] in adjectives or lows[k] in intensifiers)
@@ -262,7 +85,7 @@ def _is_predicate(item: str, language: str) -> bool:
     """Return True for a point that describes the candidate ('stark i Excel'), not a thing they did."""
     n_adj, words = _split_item(item, language)
     lows = [w.lower() for w in words]
-    return n_adj > 0 and (n_adj == len(lows) or lows[n_adj] in _set(language, "prepositions"))
+    return n_adj > 0 and (n_adj == len(lows) or lows[n_adj] in word_set(language, "prepositions"))
 
 
 def _group_predicates(items: list[str], language: str) -> list[str]:
@@ -281,7 +104,7 @@ def _item_phrase(item: str, language: str) -> str:
     n_adj, words = _split_item(item, language)
     if not words:
         return item
-    if words[0].lower() in _set(language, "determiners"):
+    if words[0].lower() in word_set(language, "determiners"):
         return lower_first(item, language)
     if language == "en":
         det = "the" if "you" in (w.lower() for w in words) else "your"
@@ -328,13 +151,13 @@ def read_note(field: str, text: str, language: str, names: tuple[str, ...] = ())
     if not flat:
         return None
     flat = second_person(flat, language, names)
-    words = _WORD.findall(flat)
+    words = WORD.findall(flat)
     if not words:
         return None
     first = words[0].lower()
     if first in lex["finite"] and first not in lex["imperative"]:
         flat = ("du " if language == "sv" else "you ") + lower_first(flat, language)
-        words = _WORD.findall(flat)
+        words = WORD.findall(flat)
     second = words[1].lower() if len(words) > 1 else ""
     unlisted = language == "sv" and first.endswith("a") and second in lex["imperative_followers"]
     if field == "feedback" and (first in lex["imperative"] or unlisted) and first not in {"du", "you"}:
@@ -346,7 +169,7 @@ def read_note(field: str, text: str, language: str, names: tuple[str, ...] = ())
     items = [i for i in _ITEM_SPLIT.split(flat) if i.strip()]
     bare_words = lex["adjectives"] + lex["intensifiers"] + ["och", "and"]
     if _starts_with_adjective(words, language) and all(
-        all(w.lower() in bare_words for w in _WORD.findall(i)) for i in items
+        all(w.lower() in bare_words for w in WORD.findall(i)) for i in items
     ):
         return Note(field, "adjectives", join_items(tuple(items), language))
     if any(_is_predicate(i, language) for i in items):
@@ -356,9 +179,71 @@ def read_note(field: str, text: str, language: str, names: tuple[str, ...] = ())
     return Note(field, "noun", flat)
 
 
-def join_items(items: tuple[str, ...], language: str) -> str:
-    """Join clauses as a list: 'a, b och c'."""
-    conj = " och " if language == "sv" else " and "
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + conj + items[-1]
+def _with_possessive(text: str, language: str) -> str:
+    """Give a bare noun phrase its possessive: 'erfarenhet av X' -> 'din erfarenhet av X'."""
+    words = text.split()
+    lex = grammar(language)["words"]
+    if not words or words[0].lower() in lex["determiners"]:
+        return lower_first(text, language)
+    if language == "sv":
+        head = words[0].strip(",.")
+        return f"{possessive_sv(head)} {lower_first(text, language)}"
+    det = "the" if "you" in (w.lower() for w in words) else "your"
+    return f"{det} {lower_first(text, language)}"
+
+
+def _att_clause(text: str) -> str | None:
+    """Return a Swedish main clause 'du hade inte ...' as its att-clause order 'du inte hade ...', or None."""
+    if re.search(r"[.!?]\s", text):
+        return None
+    words = text.split(" ")
+    adverbs = grammar("sv")["words"]["sentence_adverbs"]
+    if len(words) < 2 or words[0].lower() != "du":
+        return None
+    n = 2
+    while n < len(words) and words[n].lower() in adverbs:
+        n += 1
+    return " ".join([words[0], *words[2:n], words[1], *words[n:]])
+
+
+def frame(note: Note, language: str) -> tuple[str, str]:
+    """Return the frame key and the note text to put in it."""
+    field, shape, text = note.field, note.shape, note.text
+    we = text.split(" ", 1)[0].lower() in {"vi", "jag", "we", "i"}
+    if field == "highlights":
+        if shape == "noun":
+            return "possessive", _with_possessive(text, language)
+        if shape == "mixed":
+            # "att du var stark i Excel och att ditt case var bra": each point keeps its own att.
+            that = "att " if language == "sv" else "that "
+            return "mixed", join_items((note.items[0], *(that + i for i in note.items[1:])), language)
+        if shape == "nouns":
+            return "possessive", join_items(note.items, language)
+        if shape in ("clause", "imperative"):
+            return ("clause_we" if we else "clause"), text
+        return shape, text
+    if field == "reason":
+        return ("clause", text) if shape == "clause" else ("noun", text)
+    if shape == "imperative":
+        return "imperative", text
+    if shape == "clause":
+        if language == "en":
+            return "clause", text
+        att = _att_clause(text)
+        return ("clause", att) if att else ("clause_main", text)
+    if _comparative(text, language):
+        return "comparative", text
+    return "noun", text
+
+
+def _comparative(text: str, language: str) -> bool:
+    """Return True for feedback such as 'tydligare i svaren' or 'mer konkret' (not 'mer konkreta exempel')."""
+    words = [w.lower() for w in text.split()]
+    lex = grammar(language)["words"]
+    if words[0] in {"mer", "more"}:
+        words = words[1:]
+        if not words or words[0] not in lex["adjectives"]:
+            return False
+    elif not (len(words[0]) > 5 and words[0].endswith(("are", "er"))):
+        return False
+    return len(words) == 1 or words[1] in lex["prepositions"]
