@@ -39,14 +39,17 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
 
 
-def bench_warm(mode: str) -> bool:
+def bench_warm(mode: str, threads: int | None = None) -> bool:
     """Draft every request once in one mode; print the figures; return True when no shown draft is blocked."""
     from drafter.config import load_settings
     from drafter.models import DraftRequest
     from drafter.pipeline import Drafter
 
     settings = load_settings(ROOT / "drafter.toml")
-    drafter = Drafter(settings, settings.profile("local").model_copy(update={"drafting": mode}))
+    update: dict[str, object] = {"drafting": mode}
+    if threads:
+        update["n_threads"] = threads
+    drafter = Drafter(settings, settings.profile("local").model_copy(update=update))
     if mode != "composer":
         _ = drafter.client
     check_time = 0.0
@@ -121,8 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--modes", default="slots,composer", help="Comma-separated drafting modes to time.")
     parser.add_argument("--cold-runs", type=int, default=2, help="Fresh-process runs per cold request (0: skip).")
+    parser.add_argument("--threads", type=int, default=None, help="Override n_threads for the warm runs.")
     args = parser.parse_args(argv)
-    ok = all([bench_warm(mode) for mode in args.modes.split(",") if mode])
+    print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    ok = all([bench_warm(mode, args.threads) for mode in args.modes.split(",") if mode])
     if args.cold_runs:
         bench_cold(args.cold_runs)
     return 0 if ok else 1

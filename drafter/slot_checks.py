@@ -91,6 +91,8 @@ def check_sentence(field: str, note: str, sentence: str, request: DraftRequest) 
     repeated = sorted({s for s in stems if stems.count(s) > max(1, note_stems.count(s))})
     if repeated:  # a small model that babbles repeats itself
         add("slot_shape", ", ".join(repeated))
+    for m in _pattern(lang, "babble").finditer(sentence):
+        add("slot_shape", m.group(0), m.span())
     known = " ".join([note, request.role, request.company, request.recruiter_name])
     for m in _LINK.finditer(sentence):
         if m.group(0).lower() not in known.lower():

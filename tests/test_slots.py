@@ -108,6 +108,8 @@ def test_every_slot_prompt_shares_the_prefix_and_holds_only_its_note(
         ("Ni var noggranna och serviceinriktade, och det uppskattade vi.", "wrong_address"),
         ("Du var noggrann men inte serviceinriktad.", "highlight_as_shortcoming"),
         ("Du var trevlig, och det uppskattade vi.", "unfaithful_note"),
+        ("Du var noggrann och serviceinriktad, och det gjorde vi.", "slot_shape"),
+        ("Du berätta noggrann och serviceinriktad.", "bad_grammar"),
     ],
 )
 def test_a_bad_highlight_sentence_is_resampled_then_replaced_on_its_own(
