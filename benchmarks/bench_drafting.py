@@ -97,11 +97,11 @@ def bench_warm(mode: str, threads: int | None = None) -> bool:
     return shown_blocked == 0
 
 
-def bench_cold(runs: int) -> None:
+def bench_cold(runs: int, config: Path) -> None:
     """Time `drafter draft REQUEST.json --model local` in a fresh process for three requests."""
     requests = load_requests()
     picks = [requests[0], requests[len(requests) // 2], requests[-1]]
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "DRAFTER_CONFIG": str(ROOT / "drafter.toml")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DRAFTER_CONFIG": str(config)}
     with tempfile.TemporaryDirectory() as tmp:
         for i, request in enumerate(picks):
             path = Path(tmp) / f"req{i}.json"
@@ -125,11 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--modes", default="slots,composer", help="Comma-separated drafting modes to time.")
     parser.add_argument("--cold-runs", type=int, default=2, help="Fresh-process runs per cold request (0: skip).")
     parser.add_argument("--threads", type=int, default=None, help="Override n_threads for the warm runs.")
+    parser.add_argument("--cold-config", type=Path, default=ROOT / "drafter.toml", help="Config for the cold runs.")
     args = parser.parse_args(argv)
     print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     ok = all([bench_warm(mode, args.threads) for mode in args.modes.split(",") if mode])
     if args.cold_runs:
-        bench_cold(args.cold_runs)
+        bench_cold(args.cold_runs, args.cold_config)
     return 0 if ok else 1
 
 
