@@ -48,9 +48,10 @@ REQUESTS = [
 def first_chunks_s(drafter: Drafter, request: DraftRequest) -> tuple[float, float]:
     """Return seconds from `stream()` to the first visible text and to the first model-written text.
 
-    For a completion (base) model the pipeline streams the request's opening line first, before the
-    model has produced anything; the model's own first token is the next chunk. The rest of the draft
-    is not awaited.
+    For a completion (base) model the pipeline streams text it wrote itself first (the opening line in
+    `letter` drafting, the skeleton's greeting in `slots` drafting), before the model has produced
+    anything; the next chunk is the first model-written text (in `slots`, the first checked note
+    sentence). The rest of the draft is not awaited.
     """
     skip = 1 if drafter.client.kind == "completion" else 0
     started = time.perf_counter()

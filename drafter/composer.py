@@ -1,9 +1,14 @@
 """Deterministic guideline composer: a safe rejection draft written from the request alone.
 
-The pipeline falls back to `compose` when no model draft passes the guardrails, so the
-composer must itself pass every block rule. It assembles the five guideline steps from
-phrasings in `drafter/composer_templates/<language>.toml`, checks the result with
-`guardrails.check`, and drops or replaces whatever user-entered part caused a violation.
+The composer writes the guideline skeleton (greeting by first name, thanks, a positive point, the
+decision, the reason, feedback when given, the close, the signature) from phrasings in
+`drafter/composer_templates/<language>.toml`, and turns each recruiter note into one sentence in
+second person (`drafter/notes.py` reads its grammar). The same skeleton is what slot drafting
+(`drafter/slots.py`) fills with model-written note sentences.
+
+The pipeline falls back to `compose` when nothing else passes, so the composer must itself pass
+every block rule: it checks the result with `guardrails.check` and drops or replaces whatever
+user-entered part caused a violation.
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from drafter.grammar import lower_first, upper_first
 from drafter.models import CheckContext, DraftRequest
+from drafter.notes import frame, read_note
 from guardrails import check
 from guardrails.report import GuardrailReport
 from guardrails.settings import GuardrailSettings
@@ -46,7 +53,7 @@ _TRAILING_PUNCT = re.compile(r"[\s.!?;:,…]+$")
 
 
 @dataclass(frozen=True)
-class _Part:
+class Part:
     """One sentence or line of the draft, with the slot it fills."""
 
     slot: str
@@ -89,9 +96,31 @@ def clean_field(text: str | None, max_words: int) -> str:
     return ""
 
 
-def _pick(variants: list[str], seed: str) -> str:
+def pick(variants: list[str], seed: str) -> str:
     """Pick a variant by a stable hash, so the same request always gets the same wording."""
     return variants[zlib.crc32(seed.encode("utf-8")) % len(variants)]
+
+
+def request_seed(request: DraftRequest) -> str:
+    """Return what picks a request's variants: the same request always reads the same."""
+    return f"{request.candidate_name}|{request.role}|{request.company}|{request.tone}"
+
+
+def first_name(request: DraftRequest) -> str:
+    """Return the name a greeting uses: the first name only."""
+    return request.candidate_name.split()[0]
+
+
+def note_sentence(request: DraftRequest, field: str, text: str) -> str | None:
+    """Return the composer's sentence for one recruiter note, or None when the note is empty."""
+    names = (request.candidate_name, first_name(request))
+    note = read_note(field, text, request.language, names)
+    if note is None:
+        return None
+    key, body = frame(note, request.language)
+    frames = phrasebook(request.language)["frames"][field]
+    template = pick(frames[key], request_seed(request) + field)
+    return template.format(note=lower_first(body, request.language), Note=upper_first(body))
 
 
 def _greeting_slot(table: dict[str, Any], allowed: frozenset[str]) -> str:
@@ -102,59 +131,74 @@ def _greeting_slot(table: dict[str, Any], allowed: frozenset[str]) -> str:
     return "greeting_recruiter" if "recruiter" in allowed else "greeting_name"
 
 
-def _parts(request: DraftRequest, fields: dict[str, str], dropped: set[str], allowed: frozenset[str]) -> list[_Part]:
-    """Build the draft's parts in guideline order for one fallback level."""
+def build_parts(
+    request: DraftRequest,
+    fields: dict[str, str],
+    dropped: set[str] | frozenset[str] = frozenset(),
+    allowed: frozenset[str] = LEVELS[0],
+    sentences: dict[str, str] | None = None,
+) -> list[Part]:
+    """Build the draft's parts in guideline order; `sentences` replaces the composer's note sentences."""
     book = phrasebook(request.language)
     table = book[request.channel][request.tone]
-    seed = f"{request.candidate_name}|{request.role}|{request.company}"
+    seed = request_seed(request)
     values = {
-        "name": request.candidate_name,
+        "first": first_name(request),
         "role": request.role,
         "company": request.company,
         "recruiter": request.recruiter_name,
-        **fields,
     }
+    given = sentences or {}
 
-    def fill(slot: str) -> _Part:
-        return _Part(slot, _pick(table[slot], seed + slot).format(**values))
+    def fill(slot: str) -> Part:
+        return Part(slot, pick(table[slot], seed + slot).format(**values))
+
+    def note(field: str) -> Part | None:
+        if not fields.get(field) or field in dropped:
+            return None
+        text = given.get(field) or note_sentence(request, field, fields[field])
+        return Part(field, text) if text else None
 
     parts = [fill(_greeting_slot(table, allowed))]
     parts.append(fill("thanks" if {"role", "company"} <= allowed else "thanks_generic"))
-    parts.append(fill("positive" if fields["highlights"] and "highlights" not in dropped else "positive_generic"))
+    parts.append(note("highlights") or fill("positive_generic"))
     parts.append(fill("decision"))
-    parts.append(fill("reason" if fields["reason"] and "reason" not in dropped else "reason_generic"))
-    if fields["feedback"] and "feedback" not in dropped:
-        parts.append(fill("feedback"))
+    parts.append(note("reason") or fill("reason_generic"))
+    feedback = note("feedback")
+    if feedback:
+        parts.append(feedback)
     parts.append(fill("closing"))
     if request.channel == "email":
         signer = [request.recruiter_name] if "recruiter" in allowed else [book["team"]]
         if "company" in allowed:
             signer.append(request.company)
-        parts.append(_Part("signature", "\n".join([_pick(table["signoff"], seed), *signer])))
+        parts.append(Part("signature", "\n".join([pick(table["signoff"], seed), *signer])))
     return parts
 
 
 _PARAGRAPH = {
-    "thanks": 1, "thanks_generic": 1, "positive": 1, "positive_generic": 1,
+    "thanks": 1, "thanks_generic": 1, "highlights": 1, "positive_generic": 1,
     "decision": 2, "reason": 2, "reason_generic": 2,
     "feedback": 3, "closing": 4, "signature": 5,
 }  # fmt: skip
 
 
-def _render(parts: list[_Part], channel: str) -> tuple[str, list[tuple[int, int, str]]]:
-    """Join parts into the final text and return each part's [start, end) span with its slot."""
+def separators(parts: list[Part], channel: str) -> list[str]:
+    """Return what goes before each part: nothing, a space, a paragraph break or a talking-point bullet."""
     if channel == "phone":
-        text = "\n".join([parts[0].text] + [f"- {p.text}" for p in parts[1:]])
-    else:
-        paragraphs: list[list[str]] = [[parts[0].text]]
-        last = 0
-        for part in parts[1:]:
-            group = _PARAGRAPH.get(part.slot, last)
-            if group != last:
-                paragraphs.append([])
-                last = group
-            paragraphs[-1].append(part.text)
-        text = "\n\n".join(" ".join(p) for p in paragraphs)
+        return ["", *("\n- " for _ in parts[1:])]
+    out = [""]
+    last = 0
+    for part in parts[1:]:
+        group = _PARAGRAPH.get(part.slot, last)
+        out.append("\n\n" if group != last else " ")
+        last = group
+    return out
+
+
+def render(parts: list[Part], channel: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """Join parts into the final text and return each part's [start, end) span with its slot."""
+    text = "".join(sep + part.text for sep, part in zip(separators(parts, channel), parts, strict=True))
     spans: list[tuple[int, int, str]] = []
     cursor = 0
     for part in parts:
@@ -166,20 +210,19 @@ def _render(parts: list[_Part], channel: str) -> tuple[str, list[tuple[int, int,
 
 def _culprits(report: GuardrailReport, spans: list[tuple[int, int, str]], live: set[str]) -> set[str]:
     """Return the droppable slots whose text overlaps a blocking violation."""
-    slot_of = {"positive": "highlights", "reason": "reason", "feedback": "feedback"}
     hit: set[str] = set()
     for violation in report.blocking:
         if violation.span is None:
             continue
         v_start, v_end = violation.span
         for start, end, slot in spans:
-            field = slot_of.get(slot)
+            field = slot
             if field in live and start < v_end and v_start < end:
                 hit.add(field)
     return hit
 
 
-def _verdict(text: str, request: DraftRequest, settings: GuardrailSettings) -> GuardrailReport:
+def verdict(text: str, request: DraftRequest, settings: GuardrailSettings) -> GuardrailReport:
     """Check a draft against the request and against a context without the free-text fields.
 
     The checks forgive words the recruiter typed themselves (so a role in elderly care may say so);
@@ -195,15 +238,16 @@ def _draft_for_level(
     fields: dict[str, str],
     allowed: frozenset[str],
     settings: GuardrailSettings,
-) -> tuple[str, GuardrailReport]:
+) -> tuple[list[Part], GuardrailReport]:
     """Compose at one fallback level, dropping free-text parts until the draft passes or none remain."""
     dropped: set[str] = set()
     while True:
-        text, spans = _render(_parts(request, fields, dropped, allowed), request.channel)
-        report = _verdict(text, request, settings)
+        parts = build_parts(request, fields, dropped, allowed)
+        text, spans = render(parts, request.channel)
+        report = verdict(text, request, settings)
         live = {f for f in DROPPABLE if fields[f] and f not in dropped}
         if report.passed or not live:
-            return text, report
+            return parts, report
         culprits = _culprits(report, spans, live)
         if not culprits:
             # A violation without a span (length, language, ...): give up the longest free text first.
@@ -224,26 +268,40 @@ def _safe_levels(request: DraftRequest) -> list[frozenset[str]]:
     return [level for level in LEVELS if not any(_LEVEL_FIELDS[k] in unsafe for k in level)]
 
 
+def note_fields(request: DraftRequest) -> dict[str, str]:
+    """Return the request's notes tidied and capped, as the composer uses them."""
+    # Free text as data only: what addresses the model, offers or promises never reaches the letter.
+    data = request.prompt_fields()
+    return {name: clean_field(data[name], cap) for name, cap in FIELD_MAX_WORDS.items()}
+
+
+def safe_parts(request: DraftRequest, settings: GuardrailSettings | None = None) -> list[Part]:
+    """Return the parts of the composer's safe draft: a note that trips a block rule is already replaced.
+
+    Slot drafting starts from these parts, so a note the composer would drop is never shown or
+    sent to a model, not even while a draft streams.
+    """
+    settings = settings or GuardrailSettings()
+    fields = note_fields(request)
+    levels = _safe_levels(request)
+    best, best_report = _draft_for_level(request, fields, levels[0], settings)
+    if best_report.passed:
+        return best
+    for allowed in levels[1:]:
+        parts, report = _draft_for_level(request, fields, allowed, settings)
+        if report.passed:
+            return parts
+        if len(report.blocking) < len(best_report.blocking):
+            best, best_report = parts, report
+    # Nothing passed (only with extreme settings, e.g. a minimum length above the template's):
+    # the least-violating draft still beats none, and the pipeline's report says what is wrong.
+    return best
+
+
 def compose(request: DraftRequest, settings: GuardrailSettings | None = None) -> str:
     """Write a safe, guideline-following draft from the request alone.
 
     Free-text fields are tidied and capped, then any part that trips a block rule is replaced by
     neutral wording; if the short fields themselves are the problem, the draft stops using them.
     """
-    settings = settings or GuardrailSettings()
-    # Free text as data only: what addresses the model, offers or promises never reaches the letter.
-    data = request.prompt_fields()
-    fields = {name: clean_field(data[name], cap) for name, cap in FIELD_MAX_WORDS.items()}
-    levels = _safe_levels(request)
-    best_text, best_report = _draft_for_level(request, fields, levels[0], settings)
-    if best_report.passed:
-        return best_text
-    for allowed in levels[1:]:
-        text, report = _draft_for_level(request, fields, allowed, settings)
-        if report.passed:
-            return text
-        if len(report.blocking) < len(best_report.blocking):
-            best_text, best_report = text, report
-    # Nothing passed (only with extreme settings, e.g. a minimum length above the template's):
-    # the least-violating draft still beats none, and the pipeline's report says what is wrong.
-    return best_text
+    return render(safe_parts(request, settings), request.channel)[0]

@@ -18,6 +18,9 @@ from guardrails.settings import GuardrailSettings
 PACKAGED_CONFIG = Path(__file__).resolve().parent.parent / "drafter.toml"
 
 Provider = Literal["llama-cpp", "openai", "openai-compatible", "fake"]
+# How a draft is made: the skeleton with model-written note sentences, a model-written letter, or
+# the deterministic composer alone (docs: drafter.toml).
+Drafting = Literal["slots", "letter", "composer"]
 
 
 class Profile(BaseModel):
@@ -49,6 +52,19 @@ class Profile(BaseModel):
     timeout_s: float = Field(default=60, gt=0, description="HTTP timeout per request.")
     max_retries: int = Field(default=2, ge=0, le=10, description="HTTP retries on transient errors.")
     replies: list[str] = Field(default_factory=list, description="Queued replies for the `fake` provider.")
+    drafting: Drafting | None = Field(
+        default=None,
+        description="`slots` (skeleton + one model sentence per note), `letter` (the model writes it all) or "
+        "`composer` (no model); default: slots for completion models, letter for chat models.",
+    )
+    slot_max_tokens: int = Field(default=48, ge=8, le=256, description="Most tokens one slot sentence may take.")
+
+    @property
+    def drafting_mode(self) -> Drafting:
+        """Return how this profile drafts (its `drafting`, else by the kind of model)."""
+        if self.drafting:
+            return self.drafting
+        return "slots" if self.kind == "completion" else "letter"
 
     @property
     def kind(self) -> Literal["chat", "completion"]:
@@ -70,6 +86,9 @@ class RepairSettings(BaseModel):
 
     max_repairs: int = Field(default=2, ge=0, le=10, description="Re-asks for chat models after the first draft.")
     max_samples: int = Field(default=3, ge=1, le=20, description="Samples (first included) for base models.")
+    max_slot_samples: int = Field(
+        default=2, ge=1, le=10, description="Slot drafting: samples per note sentence before the composer's is used."
+    )
 
 
 class Settings(BaseSettings):
@@ -79,6 +98,9 @@ class Settings(BaseSettings):
 
     default_profile: str = Field(default="local", description="Profile used when none is named.")
     model: str | None = Field(default=None, description="From DRAFTER_MODEL: overrides `default_profile`.")
+    drafting: Drafting | None = Field(
+        default=None, description="From DRAFTER_DRAFTING: overrides every profile's `drafting` (for comparisons)."
+    )
     profiles: dict[str, Profile] = Field(default_factory=dict, description="Model profiles by name.")
     repair: RepairSettings = Field(default_factory=RepairSettings, description="Repair budget.")
     guardrails: GuardrailSettings = Field(default_factory=GuardrailSettings, description="Check bounds.")
@@ -118,10 +140,13 @@ class Settings(BaseSettings):
         """Return a profile by name, or raise `ConfigError` listing the valid ones."""
         chosen = name or self.active_profile
         try:
-            return self.profiles[chosen]
+            profile = self.profiles[chosen]
         except KeyError:
             valid = ", ".join(self.profile_names()) or "(none configured)"
             raise ConfigError(f"Unknown model profile '{chosen}'. Valid profiles: {valid}.") from None
+        if self.drafting and profile.drafting != self.drafting:
+            return profile.model_copy(update={"drafting": self.drafting})
+        return profile
 
 
 def config_path(path: str | os.PathLike[str] | None = None) -> Path:
@@ -159,6 +184,8 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err.get("loc", ()))
+        if where == "drafting":
+            raise ConfigError(f"DRAFTER_DRAFTING is invalid: {err.get('msg', 'invalid value')}.") from None
         raise ConfigError(f"Invalid config in {file} at '{where}': {err.get('msg', 'invalid value')}.") from None
     settings.profile(settings.active_profile)  # an unknown default fails here, not mid-draft
     return settings

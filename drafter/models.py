@@ -7,8 +7,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from drafter.errors import InputError
-from guardrails.context import CheckContext
 from drafter.inputs import data_view, normalise, refuse_payload
+from guardrails.context import CheckContext
 from guardrails.report import GuardrailReport
 
 __all__ = ["CheckContext", "DraftRequest", "DraftResult", "parse_context", "parse_request"]
@@ -145,6 +145,11 @@ class Attempt(BaseModel):
     error: str | None = Field(
         default=None,
         description="Why the model call failed (a `ProviderError` reason); `text` is what arrived before.",
+    )
+    slot: str | None = Field(
+        default=None,
+        description="Slot drafting: the note this sentence renders (`highlights`, `reason`, `feedback`); "
+        "None for a whole letter.",
     )
 
 

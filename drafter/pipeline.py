@@ -8,7 +8,7 @@ from collections.abc import Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from drafter.config import Profile, Settings, load_settings
+from drafter.config import Drafting, Profile, Settings, load_settings
 from drafter.errors import ProviderError
 from drafter.inserted import fallback_sentences, inserted_field_problems
 from drafter.models import Attempt, CheckContext, DraftRequest, DraftResult, Usage
@@ -53,16 +53,18 @@ class Drafter:
         replies: list[str],
         settings: Settings | None = None,
         kind: Literal["chat", "completion"] = "chat",
+        drafting: Drafting = "letter",
     ) -> Drafter:
         """Build a drafter whose model replies with the queued texts in order (for tests).
 
-        `chat` (default): each reply is a whole text. `completion`: each reply is the body a base
-        model writes after the opening, and the pipeline adds opening and sign-off.
+        `letter` drafting (default) with `chat`: each reply is a whole text; with `completion`: each
+        reply is the body a base model writes after the opening, and the pipeline adds opening and
+        sign-off. `slots` drafting: each reply is one note's sentence.
         """
         from drafter.providers import fake
 
         settings = settings or load_settings()
-        profile = Profile(name="fake", provider="fake", api=kind, replies=replies)
+        profile = Profile(name="fake", provider="fake", api=kind, replies=replies, drafting=drafting)
         return cls(settings, profile, client=fake.build(profile))
 
     @property
@@ -103,8 +105,72 @@ class Drafter:
         """Start a draft whose first attempt streams; `result` is set once the iterator ends."""
         return DraftStream(self._run(request))
 
+    @property
+    def drafting(self) -> str:
+        """Return how this drafter makes a draft: `slots`, `letter` or `composer`."""
+        return self.profile.drafting_mode
+
+    @property
+    def result_prompt_version(self) -> str:
+        """Return the prompt version a draft records (the slot prompts, the letter prompts, or none)."""
+        from drafter.slots import SLOT_PROMPT_VERSION
+
+        return {"slots": SLOT_PROMPT_VERSION, "letter": self.prompt_version, "composer": ""}[self.drafting]
+
     def _run(self, request: DraftRequest) -> Generator[str, None, DraftResult]:
         started = time.perf_counter()
+        if self.drafting == "composer":
+            attempts = [self._compose(request)]
+            yield attempts[0].text
+            return self._result(request, attempts, attempts[0], True, started)
+        if self.drafting == "slots":
+            from drafter.slots import SlotWriter
+
+            outcome = yield from SlotWriter(self.client, self.profile, self.settings).run(request)
+            return self._result(request, outcome.attempts, outcome.attempts[-1], outcome.fallback_used, started)
+        return (yield from self._run_letter(request, started))
+
+    def _result(
+        self,
+        request: DraftRequest,
+        attempts: list[Attempt],
+        shown: Attempt,
+        fallback: bool,
+        started: float,
+        reason: str | None = None,
+        message: str | None = None,
+    ) -> DraftResult:
+        result = DraftResult(
+            text=shown.text,
+            request=request,
+            model=self.profile.name,
+            attempts=attempts,
+            report=shown.report,
+            fallback_used=fallback,
+            fallback_reason=reason,
+            fallback_message=message,
+            latency_s=time.perf_counter() - started,
+            usage=_sum_usage(attempts),
+            prompt_version=self.result_prompt_version,
+        )
+        # Rule ids and counts only: candidate text never goes to a log.
+        log.info(
+            "draft profile=%s drafting=%s language=%s channel=%s attempts=%d fallback=%s reason=%s blocked=%s "
+            "latency=%.2fs",
+            self.profile.name,
+            self.drafting,
+            request.language,
+            request.channel,
+            len(attempts),
+            fallback,
+            reason,
+            sorted({v.rule for a in attempts for v in a.report.blocking}),
+            result.latency_s,
+        )
+        return result
+
+    def _run_letter(self, request: DraftRequest, started: float) -> Generator[str, None, DraftResult]:
+        """The model writes the whole letter: check, then re-ask or resample, then the composer."""
         spec = prompt_for(request, self.prompt_version)
         seed = self.profile.seed
         attempts: list[Attempt] = []
@@ -135,33 +201,7 @@ class Drafter:
             shown = self._compose(request)
             attempts.append(shown)
 
-        usage = _sum_usage(attempts)
-        result = DraftResult(
-            text=shown.text,
-            request=request,
-            model=self.profile.name,
-            attempts=attempts,
-            report=shown.report,
-            fallback_used=fallback,
-            fallback_reason=reason,
-            fallback_message=message,
-            latency_s=time.perf_counter() - started,
-            usage=usage,
-            prompt_version=self.prompt_version,
-        )
-        # Rule ids and counts only: candidate text never goes to a log.
-        log.info(
-            "draft profile=%s language=%s channel=%s attempts=%d fallback=%s reason=%s blocked=%s latency=%.2fs",
-            self.profile.name,
-            request.language,
-            request.channel,
-            len(attempts),
-            fallback,
-            reason,
-            sorted({v.rule for a in attempts for v in a.report.blocking}),
-            result.latency_s,
-        )
-        return result
+        return self._result(request, attempts, shown, fallback, started, reason, message)
 
     def _prompt(self, spec: PromptSpec, request: DraftRequest) -> str | list[BaseMessage]:
         if self.client.kind == "chat":
@@ -240,10 +280,15 @@ class Drafter:
     def _check_model_text(self, text: str, request: DraftRequest) -> GuardrailReport:
         """Check a model's text with every rule, plus whether it copied the prompt's examples."""
         from drafter.grounding import copied_example_violations
+        from drafter.slot_checks import letter_claims
 
         report = self.check(text, request)
-        copied = copied_example_violations(text, prompt_for(request, self.prompt_version), request)
-        return GuardrailReport.from_violations([*report.violations, *copied]) if copied else report
+        # The checks every slot sentence passes hold for a whole model letter too.
+        extra = [
+            *copied_example_violations(text, prompt_for(request, self.prompt_version), request),
+            *letter_claims(text, request),
+        ]
+        return GuardrailReport.from_violations([*report.violations, *extra]) if extra else report
 
     def _repair(
         self,

@@ -22,6 +22,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.Temp
     # Tests read the shipped config, whatever the developer's shell exports.
     monkeypatch.delenv("DRAFTER_MODEL", raising=False)
     monkeypatch.delenv("DRAFTER_CONFIG", raising=False)
+    monkeypatch.delenv("DRAFTER_DRAFTING", raising=False)
 
 
 @pytest.fixture

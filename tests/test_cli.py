@@ -64,7 +64,7 @@ def test_missing_file_and_unknown_profile(tmp_path: Path, capsys) -> None:
     assert "File not found" in capsys.readouterr().err
     assert main(["draft", _write(tmp_path, REQ), "--model", "nope"]) == 1
     err = capsys.readouterr().err
-    assert "Unknown model profile 'nope'. Valid profiles: local, openai, fake" in err
+    assert "Unknown model profile 'nope'. Valid profiles: local, local-letter, local-composer, openai, fake." in err
 
 
 def test_server_down_gives_the_safe_draft_and_one_warning_line(tmp_path: Path) -> None:

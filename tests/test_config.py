@@ -57,3 +57,31 @@ def test_openai_key_only_from_environment(monkeypatch: pytest.MonkeyPatch, setti
     assert client.kind == "chat"
     # The key is held by the SDK object, never by our settings or their dump.
     assert "sk-test-not-real" not in settings.model_dump_json()
+
+
+def test_drafting_mode_per_profile_with_kind_defaults(settings) -> None:
+    assert settings.profile("local").drafting_mode == "slots"
+    assert settings.profile("local-letter").drafting_mode == "letter"
+    assert settings.profile("local-composer").drafting_mode == "composer"
+    assert settings.profile("openai").drafting_mode == "letter"
+    from drafter.config import Profile
+
+    assert Profile(provider="llama-cpp").drafting_mode == "slots"
+    assert Profile(provider="openai-compatible").drafting_mode == "letter"
+
+
+def test_unknown_drafting_mode_lists_the_valid_ones(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('default_profile = "f"\n[profiles.f]\nprovider = "fake"\ndrafting = "sentences"\n')
+    with pytest.raises(ConfigError, match=r"profiles\.f\.drafting.*'slots', 'letter' or 'composer'"):
+        load_settings(cfg)
+
+
+def test_drafter_drafting_env_overrides_every_profile(monkeypatch: pytest.MonkeyPatch, settings) -> None:
+    monkeypatch.setenv("DRAFTER_DRAFTING", "letter")
+    overridden = load_settings(settings.config_path)
+    assert overridden.profile("local").drafting_mode == "letter"
+    assert Drafter.from_config("local", overridden).drafting == "letter"
+    monkeypatch.setenv("DRAFTER_DRAFTING", "prose")
+    with pytest.raises(ConfigError, match=r"DRAFTER_DRAFTING is invalid.*'slots', 'letter' or 'composer'"):
+        load_settings(settings.config_path)

@@ -107,7 +107,7 @@ def _run_eval(args: argparse.Namespace) -> int:
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "dataset": dataset,
         "tags": args.tag or [],
-        "prompt_versions": {d.profile_name: d.prompt_version for d in drafters},
+        "prompt_versions": {d.profile_name: d.result_prompt_version for d in drafters},
         "judge": {"profile": args.judge, "rubric": judge.rubric.version, "repeats": judge.repeats} if judge else None,
     }
     summary = write_run(out, results, names, meta)

@@ -28,9 +28,11 @@ def test_every_combination_passes_without_warnings(
     report = assert_passes(text, request)
     # A clean request deserves a draft without even a warning: positive, closing, no stray feedback.
     assert report.violations == []
-    assert request.candidate_name in text.splitlines()[0]
-    assert request.highlights in text
-    assert request.reason in text
+    # First name only in the greeting; the notes are woven in as sentences (case aside, word for word).
+    assert text.splitlines()[0].split()[1].rstrip(",!") == "Eva-Lotta"
+    assert request.candidate_name not in text
+    assert request.highlights.lower() in text.lower()
+    assert request.reason.lower() in text.lower()
     assert "Jonas" not in text
     bounds = GuardrailSettings().bounds(language, channel)
     assert bounds.min_words <= len(text.split()) <= bounds.max_words
@@ -50,8 +52,8 @@ def test_feedback_appears_only_when_set(
     text_with, text_without = compose(with_feedback), compose(without)
     assert_passes(text_with, with_feedback)
     assert_passes(text_without, without)
-    assert tip in text_with
-    assert tip not in text_without
+    assert tip.lower() in text_with.lower()
+    assert tip.lower() not in text_without.lower()
     assert len(text_with) > len(text_without)
 
 
@@ -66,7 +68,7 @@ def test_email_is_signed_by_recruiter_and_company(make_request: Callable[..., Dr
 def test_phone_script_is_talking_points(make_request: Callable[..., DraftRequest], language: str) -> None:
     text = compose(make_request(language, channel="phone"))
     lines = text.splitlines()
-    assert "Karin Ek" in lines[0] and "Eva-Lotta Öberg" in lines[0]
+    assert "Karin Ek" in lines[0] and "Eva-Lotta" in lines[0] and "Öberg" not in lines[0]
     assert len(lines) >= 5
     assert all(line.startswith("- ") for line in lines[1:])
 

@@ -1,0 +1,199 @@
+"""Swedish and English grammar for recruiter notes: word lists, person, agreement.
+
+The word lists live in `composer_templates/grammar_<language>.toml`; `drafter/notes.py` uses these
+helpers to read a note's shape and to turn third person (and the formal ni) into du / you.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+TEMPLATE_DIR = Path(__file__).with_name("composer_templates")
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]|\s+")
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+@cache
+def grammar(language: str) -> dict[str, Any]:
+    """Load the word lists for one language."""
+    with (TEMPLATE_DIR / f"grammar_{language}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def word_set(language: str, key: str) -> frozenset[str]:
+    """Return one of a language's word lists as a set."""
+    return frozenset(grammar(language)["words"][key])
+
+
+def known_word(word: str, language: str) -> bool:
+    """Return True for a word the lists know as an ordinary (not proper) word."""
+    lw = word.lower()
+    words = grammar(language)["words"]
+    person = grammar(language)["person"]
+    pools = ("finite", "imperative", "subject_words", "determiners", "adjectives", "intensifiers", "prepositions")
+    return any(lw in words[k] for k in pools) or lw in person["subject"] or lw in {"du", "you", "din", "ditt", "dina"}
+
+
+def lower_first(text: str, language: str) -> str:
+    """Lowercase the first letter when the first word is an ordinary word (never a name or 'Excel')."""
+    first = WORD.match(text)
+    if first and known_word(first.group(0), language) and not first.group(0).isupper():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def upper_first(text: str) -> str:
+    """Capitalise a sentence's first letter."""
+    return text[:1].upper() + text[1:]
+
+
+def possessive_sv(noun: str) -> str:
+    """Return din, ditt or dina for a Swedish noun (listed words, then endings; unknown nouns are 'en')."""
+    nouns = grammar("sv")["nouns"]
+    lw = noun.lower()
+    if lw in nouns["plural"] or any(lw.endswith(e) for e in nouns["plural_endings"]):
+        return "dina"
+    if lw in nouns["neuter"] or any(lw.endswith(e) for e in nouns["neuter_endings"]):
+        return "ditt"
+    # Compounds take the gender of their last part ("kundcase", "säljprojekt").
+    for word in sorted(nouns["neuter"], key=len, reverse=True):
+        if len(word) >= 4 and lw.endswith(word):
+            return "ditt"
+    return "din"
+
+
+def _head_noun(words: list[str], language: str) -> str:
+    """Return the first word that is not an adjective or intensifier (the noun a possessive agrees with)."""
+    skip = word_set(language, "adjectives") | word_set(language, "intensifiers")
+    for word in words:
+        lw = word.lower()
+        if lw in skip or (language == "sv" and lw.endswith(("iga", "ade", "ska", "liga"))):
+            continue
+        return word
+    return words[-1] if words else ""
+
+
+def second_person(text: str, language: str, names: tuple[str, ...] = ()) -> str:
+    """Rewrite third-person (and formal ni) references to the candidate into du / you."""
+    person = grammar(language)["person"]
+    tokens = _TOKEN.findall(text)
+    word_ix = [i for i, t in enumerate(tokens) if WORD.fullmatch(t)]
+    own = {n.lower() for n in names if n}
+    out = list(tokens)
+    for pos, i in enumerate(word_ix):
+        word = tokens[i]
+        lw = word.lower()
+        after = [tokens[j] for j in word_ix[pos + 1 : pos + 4]]
+        nxt = after[0].lower() if after else ""
+        new: str | None = None
+        if language == "sv":
+            new = _swap_sv(lw, nxt, after, own, person, starts=pos == 0)
+        else:
+            new = _swap_en(lw, nxt, after, own, person)
+        if new is not None:
+            out[i] = upper_first(new) if word[:1].isupper() and pos == 0 else new
+    result = "".join(out)
+    if language == "en":
+        result = _agree_verbs_en(result)
+    return result
+
+
+def _swap_sv(lw: str, nxt: str, after: list[str], own: set[str], person: dict[str, Any], *, starts: bool) -> str | None:
+    finite = word_set("sv", "finite") | word_set("sv", "sentence_adverbs")
+    if lw in own and nxt in finite:
+        return "du"
+    if lw.endswith("s") and lw[:-1] in own:
+        return possessive_sv(_head_noun(after, "sv")) if after else "din"
+    if lw in person["agreeing"]:
+        return str(person["agreeing"][lw])
+    if lw == "er":  # possessive before a noun, else the object
+        return possessive_sv(_head_noun(after, "sv")) if after and nxt not in word_set("sv", "prepositions") else "dig"
+    if lw == "hen":
+        return "du" if (starts or nxt in finite) else "dig"
+    if lw in person["subject"]:
+        return "du"
+    if lw in person["object"]:
+        return "dig"
+    if lw in person["possessive"]:
+        return possessive_sv(_head_noun(after, "sv")) if after else "din"
+    return None
+
+
+def _swap_en(lw: str, nxt: str, after: list[str], own: set[str], person: dict[str, Any]) -> str | None:
+    if lw in own and nxt in word_set("en", "finite"):
+        return "you"
+    if lw in {"she", "he"}:
+        return "you"
+    if lw == "her":  # "her case" -> your case; "we liked her" -> you
+        stop = word_set("en", "prepositions") | {"and", "or", "but", "to", "than"}
+        return "your" if after and nxt not in stop else "you"
+    if lw == "him":
+        return "you"
+    if lw == "his" or (lw.endswith("'s") and lw[:-2] in own):
+        return "your"
+    if lw in person["reflexive"]:
+        return "yourself"
+    if lw in {"she's", "he's"}:
+        return "you're"
+    return None
+
+
+_EN_AFTER_YOU = re.compile(r"\b([Yy]ou)(\s+(?:always|also|clearly|really|often|usually|just)\s+|\s+)([a-z]+)\b")
+
+
+def _agree_verbs_en(text: str) -> str:
+    verbs: dict[str, str] = grammar("en")["person"]["verbs"]
+
+    def fix(m: re.Match[str]) -> str:
+        verb = m.group(3)
+        if verb in verbs:
+            new = verbs[verb]
+        elif re.fullmatch(r"[a-z]+(?:ches|shes|sses|xes)", verb):
+            new = verb[:-2]
+        elif verb.endswith("ies") and len(verb) > 4:
+            new = verb[:-3] + "y"
+        elif verb.endswith("s") and not verb.endswith("ss") and verb[:-1] in word_set("en", "finite") | _verb_stems():
+            new = verb[:-1]
+        else:
+            new = verb
+        return f"{m.group(1)}{m.group(2)}{new}"
+
+    return _EN_AFTER_YOU.sub(fix, text)
+
+
+@cache
+def _verb_stems() -> frozenset[str]:
+    return word_set("en", "imperative") | {w[:-1] for w in word_set("en", "finite") if w.endswith("s")}
+
+
+def weak_sv(adjective: str) -> str:
+    """Return a Swedish adjective's form after a possessive: 'tydlig' -> 'tydliga' (din tydliga ...)."""
+    lw = adjective.lower()
+    irregular = {"god": "goda", "gott": "goda", "liten": "lilla", "litet": "lilla", "bra": "bra"}
+    if lw in irregular:
+        return irregular[lw]
+    if lw.endswith(("a", "e")) or lw in word_set("sv", "intensifiers"):
+        return lw
+    if lw.endswith("ad"):
+        return lw + "e"
+    if lw.endswith(("en", "el", "er")) and len(lw) > 4:
+        return lw[:-2] + lw[-1] + "a"
+    if lw.endswith("t") and not lw.endswith(("st", "kt")) and lw[:-1] + "a" != lw:
+        base = lw[:-1]
+        return (base + "a") if not base.endswith("t") else (base[:-1] + "da" if base.endswith("tt") else base + "a")
+    if lw.endswith("nn"):
+        return lw + "a"
+    return lw + "a"
+
+
+def join_items(items: tuple[str, ...], language: str) -> str:
+    """Join clauses as a list: 'a, b och c'."""
+    conj = " och " if language == "sv" else " and "
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + conj + items[-1]
