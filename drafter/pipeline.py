@@ -126,7 +126,14 @@ class Drafter:
         if self.drafting == "slots":
             from drafter.slots import SlotWriter
 
-            outcome = yield from SlotWriter(self.client, self.profile, self.settings).run(request)
+            t0 = time.perf_counter()
+            try:
+                outcome = yield from SlotWriter(self.client, self.profile, self.settings).run(request)
+            except ProviderError as exc:  # the model went away mid-draft: the composer writes it all
+                shown = self._compose(request)
+                failed = self._failed(exc, Usage(), request, "model", t0)
+                reason, message = _fallback_reason([failed], exc, [])
+                return self._result(request, [failed, shown], shown, True, started, reason, message)
             return self._result(request, outcome.attempts, outcome.attempts[-1], outcome.fallback_used, started)
         return (yield from self._run_letter(request, started))
 

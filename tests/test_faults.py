@@ -63,6 +63,7 @@ def stub_profile(stub: StubOpenAI, kind: Kind) -> Profile:
         base_url=stub.base_url,
         model="stub-model",
         api=kind,
+        drafting="letter",  # the whole-letter path with its repairs; slot drafting has its own fault test
         api_key_env="BESKED_TEST_KEY",
         timeout_s=1,
         max_retries=1,

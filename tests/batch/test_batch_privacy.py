@@ -28,7 +28,7 @@ def _request() -> DraftRequest:
         role="projektledare",
         company="Nordvik Energi",
         recruiter_name="Karin Ek",
-        highlights="Annas struktur när hon beskrev Nordviks utbyggnad av laddstationer",
+        highlights="din struktur när du och Karin gick igenom Nordviks utbyggnad av laddstationer",
         reason="vi valde en kandidat med mer erfarenhet av upphandling",
         chosen_candidate_name="Per Olsson",
         internal_notes="Per Olsson var starkare på case.",
@@ -54,7 +54,7 @@ def test_no_name_reaches_a_remote_model_and_the_restored_draft_passes(settings: 
     assert result.request == _request()
     assert result.text.startswith("Hej Anna,")
     assert "Karin Ek\nNordvik Energi" in result.text
-    assert "Annas struktur när hon beskrev Nordviks utbyggnad" in result.text
+    assert "din struktur när du och Karin gick igenom Nordviks utbyggnad" in result.text
     table = Pseudonyms.for_request(_request())
     assert not any(token in result.text for token in table.forward.values())
     assert not result.fallback_used
