@@ -14,9 +14,10 @@ from guardrails.registry import violation
 from guardrails.report import Violation
 from guardrails.rule_data import say
 from guardrails.settings import GuardrailSettings
-from guardrails.text import Doc
+from guardrails.text import Doc, fold, words
 
 LEX = "fidelity"
+MIN_FEEDBACK_WORDS = 3
 # At least this share of the feedback's content words must appear for the feedback to be passed on.
 MIN_COVERAGE = 0.3
 # A sentence that carries this share of the feedback's words without any advice frame is read as given.
@@ -80,10 +81,18 @@ def check_feedback_fidelity(doc: Doc, settings: GuardrailSettings) -> list[Viola
     given = doc.context.feedback or ""
     # At least one real word (not an acronym or a letter string in capitals) to pass on.
     real = [w for w in wanted if len(w) >= 5 and w.isalpha() and w.upper() not in given]
-    if not given or not real or not _passable(doc, given, settings):
+    # A feedback of one or two words ("cLEAR", "Python") is too thin to check a draft against.
+    if (
+        not given
+        or not real
+        or sum(1 for w in words(given) if sum(c.isalpha() for c in w) >= 2) < MIN_FEEDBACK_WORDS
+        or not _passable(doc, given, settings)
+    ):
         return []
     if lexicon.pattern("injection").search(given.lower()):
         return []  # an instruction typed into the feedback is not feedback to pass on
+    if fold(" ".join(given.split())).strip(" .") in fold(" ".join(doc.text.split())):
+        return []  # passed on word for word
     best: tuple[float, tuple[int, int]] | None = None
     present: set[str] = set()
     for a, b in doc.sentences:
