@@ -16,6 +16,7 @@ import csv
 import io
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -78,8 +79,8 @@ def write_round(path: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
 
 
-def run(n: int, folder: Path) -> tuple[float, float, float, int, int]:
-    """Run one batch at concurrency n; return (drafting s, wall s, ideal s, 429s, max in flight)."""
+def run(n: int, folder: Path) -> tuple[float, float, float, float, int, int]:
+    """Run one batch at concurrency n; return (drafting s, wall s, CPU s, ideal s, 429s, max in flight)."""
     src = folder / "round.csv"
     write_round(src)
     with StubOpenAI(replies=reply, delay_s=DELAY_S, max_concurrent=n, retry_after_s=1.0) as stub:
@@ -92,16 +93,19 @@ def run(n: int, folder: Path) -> tuple[float, float, float, int, int]:
         env = {**os.environ, "PYTHONPATH": str(ROOT), "DRAFTER_CONFIG": str(cfg)}
         cmd = [sys.executable, "-m", "drafter.cli", "batch", str(src), "--out", str(folder / f"out-{n}.csv"),
                "--concurrency", str(n), "--no-progress"]  # fmt: skip
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
         wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         if proc.returncode != 0:
             raise SystemExit(f"batch failed: {proc.stderr.strip().splitlines()[-1:]}")
         match = re.search(r"\((\d+(?:\.\d+)?) s\)\.", proc.stderr)
         drafting = float(match.group(1)) if match else wall
         if f"{CANDIDATES} drafted now" not in proc.stderr:
             raise SystemExit(f"not every candidate was drafted: {proc.stderr.strip().splitlines()[-1]}")
-        return drafting, wall, CANDIDATES * DELAY_S / n, stub.count(status=429), stub.max_in_flight
+        return drafting, wall, cpu, CANDIDATES * DELAY_S / n, stub.count(status=429), stub.max_in_flight
 
 
 def main() -> int:
@@ -110,12 +114,12 @@ def main() -> int:
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (other work slows every figure)")
     with tempfile.TemporaryDirectory() as tmp:
         for n in levels:
-            drafting, wall, ideal, throttled, peak = run(n, Path(tmp))
+            drafting, wall, cpu, ideal, throttled, peak = run(n, Path(tmp))
             ratio = drafting / ideal
             print(
                 f"concurrency {n:2}: {CANDIDATES} drafts in {drafting:.2f} s (ideal {ideal:.2f} s, "
                 f"{ratio:.2f} x; goal <= {GOAL} x: {'OK' if ratio <= GOAL else 'MISSED'}); command wall "
-                f"{wall:.2f} s incl. start-up; 429s: {throttled}; most in flight: {peak}"
+                f"{wall:.2f} s incl. start-up, {cpu:.1f} s CPU in all; 429s: {throttled}; most in flight: {peak}"
             )
     return 0
 

@@ -59,6 +59,7 @@ def test_sigkill_halfway_then_rerun_drafts_every_candidate_exactly_once(store_ur
     assert proc.returncode == -signal.SIGKILL, proc.stderr.read() if proc.stderr else ""
     before = _stored(store_url)
     assert ROWS // 4 <= len(before) < ROWS, "the kill must land halfway"
+    print(f"SIGKILL with {len(before)} of {ROWS} rows stored")  # shown with -s
     assert not out.exists()  # the CSV is written whole at the end, never half
 
     again = _batch(cfg, src, out)
