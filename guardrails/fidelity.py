@@ -9,7 +9,7 @@ candidate's own strength>"), and the reason turned into praise ("your test showe
 from __future__ import annotations
 
 from guardrails import injection, language, leakage, lexicon, placeholders, promises, protected, reasons, tone
-from guardrails.evidence import clause_spans, content_words, evidence, has_word, pool
+from guardrails.evidence import clause_spans, content_words, evidence, has_word, pool, same_word
 from guardrails.registry import violation
 from guardrails.report import Violation
 from guardrails.rule_data import say
@@ -147,6 +147,13 @@ def check_highlight_as_reason(doc: Doc, settings: GuardrailSettings) -> list[Vio
     return out
 
 
+def _same_concept(doc: Doc, word: str, pool: frozenset[str] | set[str]) -> bool:
+    """Like `has_word`, but English has no closed compounds: "search" is not part of "research"."""
+    if doc.language == "en":
+        return word in pool or any(same_word(word, w) for w in pool)
+    return has_word(word, pool)
+
+
 def check_reason_as_strength(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     """Block the reason (what the candidate lacks) praised as the candidate's own strength."""
     ev = evidence(doc)
@@ -169,7 +176,7 @@ def check_reason_as_strength(doc: Doc, settings: GuardrailSettings) -> list[Viol
             # Praise of the highlights may share a word with the reason ("digitala tjänster"): fine.
             if any(has_word(w, ev.highlights) for w in here):
                 continue
-            if any(has_word(w, lacking) for w in here):
+            if any(_same_concept(doc, w, lacking) for w in here):
                 out.append(violation("reason_as_strength", say(doc, "reason_as_strength", quote=doc.text[a:b]), (a, b)))
                 break
     return out
