@@ -87,7 +87,7 @@ class RepairSettings(BaseModel):
     max_repairs: int = Field(default=2, ge=0, le=10, description="Re-asks for chat models after the first draft.")
     max_samples: int = Field(default=3, ge=1, le=20, description="Samples (first included) for base models.")
     max_slot_samples: int = Field(
-        default=2, ge=1, le=10, description="Slot drafting: samples per note sentence before the composer's is used."
+        default=1, ge=1, le=10, description="Slot drafting: samples per note sentence before the composer's is used."
     )
 
 

@@ -228,7 +228,8 @@ class SlotWriter:
         spec = load_slot_prompt(language)
         prompt: str | list[BaseMessage]
         prompt = spec.messages(slot, note) if self.client.kind == "chat" else spec.completion(slot, note)
-        cap = self.profile.slot_max_tokens * CHARS_PER_TOKEN
+        # A long note needs a long sentence; a short one never needs more than the profile's cap.
+        cap = max(self.profile.slot_max_tokens * CHARS_PER_TOKEN, int(len(note) * 1.3) + 60)
         text = ""
         chunks = 0
         stream = self.client.stream(prompt, stop=["\n"], seed=seed, usage=usage)

@@ -39,6 +39,8 @@ class RecordingLLM(LLM):
 
 
 def slot_drafter(settings: Settings, replies: list[str], drafting: str = "slots") -> tuple[Drafter, RecordingLLM]:
+    # Two samples per slot, so resampling is exercised whatever the shipped budget is.
+    settings = settings.model_copy(update={"repair": settings.repair.model_copy(update={"max_slot_samples": 2})})
     profile = Profile(name="rec", provider="fake", api="completion", drafting=drafting)  # type: ignore[arg-type]
     model = RecordingLLM(replies=replies, sent=[])
     return Drafter(settings, profile, client=ModelClient(profile, model)), model
@@ -157,7 +159,7 @@ def test_when_no_model_sentence_passes_the_draft_is_the_composers(settings: Sett
     result = drafter.draft(request_sv)
     assert result.fallback_used and result.report.passed
     assert result.text == compose(request_sv, settings.guardrails)
-    assert len(model.sent) == 3 * settings.repair.max_slot_samples
+    assert len(model.sent) == 3 * drafter.settings.repair.max_slot_samples == 6
 
 
 def test_a_runaway_sample_is_cut_at_the_slot_cap(settings: Settings, request_sv: DraftRequest) -> None:
