@@ -91,7 +91,12 @@ def test_hostile_input_in_the_form(case: Case, make_app: Callable[..., AppTest],
 
 def _stub_drafter(settings: Settings, stub: StubOpenAI) -> Drafter:
     profile = Profile(
-        name="stub", provider="openai-compatible", base_url=stub.base_url, model="m", timeout_s=1, max_retries=1,
+        name="stub",
+        provider="openai-compatible",
+        base_url=stub.base_url,
+        model="m",
+        timeout_s=1,
+        max_retries=1,
         pseudonymize=False,  # the stub's fixed letter carries the real names
     )
     return Drafter(settings, profile)
