@@ -17,8 +17,9 @@ BESKED_PG_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0
 
 besked_pg_as() {
     # The server refuses to run as root: run it as the postgres user when we are root.
+    # (runuser lives in /usr/sbin, which a minimal PATH may leave out.)
     if [ "$(id -u)" = "0" ]; then
-        runuser -u postgres -- "$@"
+        "$(command -v runuser || echo /usr/sbin/runuser)" -u postgres -- "$@"
     else
         "$@"
     fi
