@@ -35,6 +35,7 @@ PROVIDER_REASONS = (
     "connection",
     "auth",
     "not_found",
+    "model_stopped",
     "provider_error",
 )
 

@@ -126,12 +126,17 @@ def test_two_threads_share_one_worker_and_each_gets_its_own_text(client: ModelCl
     assert got == expected
 
 
-def test_pipeline_reports_the_crash_in_one_sentence_and_recovers(settings: Settings) -> None:
+def test_pipeline_falls_back_to_the_composer_on_a_crash_says_why_and_recovers(settings: Settings) -> None:
     profile: Profile = settings.profile("local").model_copy(update={"n_ctx": 3072})
     crashing = Drafter(settings, profile, client=llama_cpp.build(profile, fault="segv:5"))
-    with pytest.raises(ProviderError, match=r"stopped unexpectedly .*SIGSEGV.*restarted"):
-        crashing.draft(REQUEST)
+    result = crashing.draft(REQUEST)
     _worker(crashing.client).close()
+    assert result.fallback_used and result.report.passed
+    assert result.fallback_reason == "model_stopped"
+    assert result.fallback_message and "stopped unexpectedly" in result.fallback_message
+    assert "SIGSEGV" in result.fallback_message and "restarted" in result.fallback_message
+    assert result.attempts[0].error == "model_stopped"  # the failed attempt is kept, not lost
     healthy = Drafter(settings, profile)
-    assert healthy.draft(REQUEST).report.passed
+    fresh = healthy.draft(REQUEST)
+    assert fresh.report.passed and fresh.fallback_reason is None
     _worker(healthy.client).close()

@@ -144,7 +144,7 @@ class LocalWorker:
                     pass
             self._stop()
 
-    def _fail(self, what: str, show_exit: bool = True) -> ProviderError:
+    def _fail(self, what: str, show_exit: bool = True, reason: str = "model_stopped") -> ProviderError:
         """Turn the worker's end into one sentence, and start a fresh worker for the next request."""
         code = self._proc.poll() if self._proc else None
         if code is None and self._proc is not None:
@@ -161,7 +161,7 @@ class LocalWorker:
             restarted = "it has been restarted"
         except OSError:
             restarted = "it will be restarted with the next request"
-        return ProviderError(f"The local model {what}; {restarted}.")
+        return ProviderError(f"The local model {what}; {restarted}.", reason=reason)
 
     # -- messages ----------------------------------------------------------------------------
     def _send(self, message: dict[str, Any]) -> None:
@@ -179,7 +179,7 @@ class LocalWorker:
             message = self._inbox.get(timeout=max(remaining, 0.0))
         except queue.Empty:
             self._kill_now()
-            raise self._fail(f"{late} and was stopped", show_exit=False) from None
+            raise self._fail(f"{late} and was stopped", show_exit=False, reason="timeout") from None
         if message is _EOF:
             raise self._fail("stopped unexpectedly")
         result: dict[str, Any] = message

@@ -20,7 +20,7 @@ def _app(drafter: Drafter) -> AppTest:
     return at.run()
 
 
-def test_worker_crash_mid_draft_shows_one_sentence_and_keeps_the_form(settings: Settings) -> None:
+def test_worker_crash_mid_draft_shows_the_safe_draft_says_why_and_keeps_the_form(settings: Settings) -> None:
     profile = settings.profile("local").model_copy(update={"n_ctx": 3584})
     client = llama_cpp.build(profile, fault="segv:5")  # a real worker that dies of SIGSEGV mid-generation
     try:
@@ -28,16 +28,17 @@ def test_worker_crash_mid_draft_shows_one_sentence_and_keeps_the_form(settings: 
         fill_form(at)
         submit(at)
         assert not at.exception
-        assert len(at.error) == 1
-        message = at.error[0].value
-        assert message.startswith("The local model stopped unexpectedly") and "restarted" in message
-        assert "\n" not in message and "Traceback" not in message
+        assert not at.error
+        assert any("stannade oväntat och har startats om" in w.value for w in at.warning)
+        captions = "\n".join(c.value for c in at.caption)
+        assert "The local model stopped unexpectedly" in captions and "restarted" in captions
         for field, value in FORM.items():
             widget = (
                 at.text_area(key=f"f_{field}") if field in {"highlights", "reason"} else at.text_input(key=f"f_{field}")
             )
             assert widget.value == value, field
-        assert "result_email" not in at.session_state
+        result = at.session_state["result_email"]
+        assert result.fallback_reason == "model_stopped" and result.report.passed
     finally:
         assert isinstance(client.model, llama_cpp.LlamaCppCompletion)
         client.model.worker.close()
