@@ -129,7 +129,8 @@ def bench_generation_ratio(rounds: int = 5, max_tokens: int = 150) -> None:
         raw_tps.append(rn / rt)
         pipe_tps.append(pn / pt)
         ratios.append((pn / pt) / (rn / rt))
-        boundary_ms.append((pt - rt) * 1000)
+        # Per token, scaled to a whole draft: the two sides may count a few tokens differently.
+        boundary_ms.append((pt / pn - rt / rn) * max_tokens * 1000)
     llama.close()
     print(f"generation tokens/s, raw llama-cpp in process ({max_tokens} tokens x {rounds}): {_stats(raw_tps)}")
     print(f"generation tokens/s, pipeline client via worker:               {_stats(pipe_tps)}")
