@@ -10,11 +10,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from guardrails import check
+from guardrails.context import CheckContext
 from guardrails.registry import RULES
 from guardrails.rule_data import meaning_rules, rule_specs
 from guardrails.scoring import LabeledLetter, RuleScore, load_letters
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "guardrails"
+# A plain Swedish rejection with one sentence `{x}` to vary, and its request, for rule-specific tests.
+BASE_SV = (
+    "Hej Elin,\n\nTack för att du sökte tjänsten och för intervjun. Din struktur gjorde intryck.\n\n"
+    "Vi har tyvärr valt en annan kandidat. {x}\n\nHör av dig om du har frågor. Lycka till!\n\nHälsningar\nJohan"
+)
+CTX_SV = CheckContext(
+    candidate_name="Elin Berg",
+    role="lagerledare",
+    company="Nordfrakt AB",
+    recruiter_name="Johan Sand",
+    language="sv",
+    channel="email",
+    highlights="din struktur",
+    reason="",
+)
 
 
 def family_rules(family: str) -> set[str]:
