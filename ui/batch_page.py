@@ -7,7 +7,8 @@ import datetime as dt
 import streamlit as st
 from batch_review import render_review
 from batch_state import ROUND_KEY, ROWS_KEY, format_eta, get_history, purge_daily, read_upload
-from ui_state import PROFILE_KEY, get_drafter, get_settings, injected_drafter
+from model_picker import select_model
+from ui_state import get_drafter, get_settings, injected_drafter
 from ui_text import t
 
 from drafter.batch.columns import EMAIL, FIELDS, REQUIRED, guess_field, map_columns
@@ -22,20 +23,6 @@ def _field_label(field: str) -> str:
         return t("batch_field_email")
     label = t(field)
     return label if label != field else field
-
-
-def _select_model(settings: Settings) -> str:
-    names = settings.profile_names()
-    if st.session_state.get(PROFILE_KEY) not in names:
-        st.session_state[PROFILE_KEY] = settings.active_profile
-    injected = injected_drafter()
-    st.sidebar.selectbox(
-        t("model"), options=names, key=PROFILE_KEY, help=t("model_help"), disabled=injected is not None
-    )
-    if injected is not None:
-        st.sidebar.caption(t("model_injected", name=injected.profile_name))
-        return str(injected.profile_name)
-    return str(st.session_state[PROFILE_KEY])
 
 
 def _mapping(table: Table) -> tuple[dict[str, str], dict[str, str]]:
@@ -152,7 +139,7 @@ def main() -> None:
     except DrafterError as exc:
         st.error(t("config_error_title") + " " + str(exc), icon=":material/error:")
         st.stop()
-    profile = _select_model(settings)
+    profile = select_model(settings, privacy_note=False)
     st.title(":material/groups: " + t("batch_title"), anchor=False)
     st.caption(t("batch_intro"))
     upload = st.file_uploader(t("batch_upload"), type=["csv", "txt", "xlsx"], key="batch_upload")

@@ -6,12 +6,12 @@ import streamlit as st
 from about_panel import render_about
 from batch_state import remember_edit, remember_single
 from draft_form import render_form
+from model_picker import select_model
 from streamlit.delta_generator import DeltaGenerator
 from ui_export import render_export
 from ui_report import escape_markdown, render_history, render_panel
 from ui_state import (
     CHANNELS,
-    PROFILE_KEY,
     TAB_KEY,
     build_request,
     checked_key,
@@ -20,7 +20,6 @@ from ui_state import (
     get_drafter,
     get_result,
     get_settings,
-    injected_drafter,
     missing_required,
     override_key,
     store_result,
@@ -46,24 +45,6 @@ def active_channel() -> str:
                 st.session_state[TAB_KEY] = t(f"tab_{channel}")
                 return channel
     return CHANNELS[0]
-
-
-def select_model(settings: Settings) -> str:
-    """Draw the model selector in the sidebar; return the chosen profile."""
-    names = settings.profile_names()
-    if st.session_state.get(PROFILE_KEY) not in names:
-        st.session_state[PROFILE_KEY] = settings.active_profile
-    injected = injected_drafter()
-    st.sidebar.selectbox(
-        t("model"), options=names, key=PROFILE_KEY, help=t("model_help"), disabled=injected is not None
-    )
-    if injected is not None:
-        st.sidebar.caption(t("model_injected", name=injected.profile_name))
-        return str(injected.profile_name)
-    chosen = settings.profile(str(st.session_state[PROFILE_KEY]))
-    if settings.pseudonymizes(chosen):
-        st.sidebar.caption(":material/shield_person: " + t("batch_pseudonymized", name=chosen.name))
-    return str(st.session_state[PROFILE_KEY])
 
 
 def generate(channel: str, request: DraftRequest, profile: str, settings: Settings) -> None:
