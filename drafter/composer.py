@@ -14,16 +14,12 @@ user-entered part caused a violation.
 from __future__ import annotations
 
 import re
-import tomllib
-import zlib
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from drafter.grammar import lower_first, upper_first
 from drafter.models import CheckContext, DraftRequest
-from drafter.notes import frame, read_note
+from drafter.phrasing import first_name, note_sentence, phrasebook, pick, request_seed, role_in_sentence
 from guardrails import check
 from guardrails.report import GuardrailReport
 from guardrails.settings import GuardrailSettings
@@ -60,13 +56,6 @@ class Part:
     text: str
 
 
-@cache
-def phrasebook(language: str) -> dict[str, Any]:
-    """Load the phrasings for one language (cached: the files never change at run time)."""
-    with (TEMPLATE_DIR / f"{language}.toml").open("rb") as handle:
-        return tomllib.load(handle)
-
-
 def clean_field(text: str | None, max_words: int) -> str:
     """Return a field as one tidy line of at most `max_words` words, cut on a sentence boundary.
 
@@ -96,33 +85,6 @@ def clean_field(text: str | None, max_words: int) -> str:
     return ""
 
 
-def pick(variants: list[str], seed: str) -> str:
-    """Pick a variant by a stable hash, so the same request always gets the same wording."""
-    return variants[zlib.crc32(seed.encode("utf-8")) % len(variants)]
-
-
-def request_seed(request: DraftRequest) -> str:
-    """Return what picks a request's variants: the same request always reads the same."""
-    return f"{request.candidate_name}|{request.role}|{request.company}|{request.tone}"
-
-
-def first_name(request: DraftRequest) -> str:
-    """Return the name a greeting uses: the first name only."""
-    return request.candidate_name.split()[0]
-
-
-def note_sentence(request: DraftRequest, field: str, text: str) -> str | None:
-    """Return the composer's sentence for one recruiter note, or None when the note is empty."""
-    names = (request.candidate_name, first_name(request))
-    note = read_note(field, text, request.language, names)
-    if note is None:
-        return None
-    key, body = frame(note, request.language)
-    frames = phrasebook(request.language)["frames"][field]
-    template = pick(frames[key], request_seed(request) + field)
-    return template.format(note=lower_first(body, request.language), Note=upper_first(body))
-
-
 def _greeting_slot(table: dict[str, Any], allowed: frozenset[str]) -> str:
     if "name" not in allowed:
         return "greeting_bare"
@@ -144,7 +106,7 @@ def build_parts(
     seed = request_seed(request)
     values = {
         "first": first_name(request),
-        "role": request.role,
+        "role": role_in_sentence(request.role, request.language),
         "company": request.company,
         "recruiter": request.recruiter_name,
     }

@@ -174,9 +174,13 @@ def _verb_stems() -> frozenset[str]:
 def weak_sv(adjective: str) -> str:
     """Return a Swedish adjective's form after a possessive: 'tydlig' -> 'tydliga' (din tydliga ...)."""
     lw = adjective.lower()
-    irregular = {"god": "goda", "gott": "goda", "liten": "lilla", "litet": "lilla", "bra": "bra"}
+    irregular = {"god": "goda", "gott": "goda", "liten": "lilla", "litet": "lilla", "bra": "bra", "väl": "väl"}
     if lw in irregular:
         return irregular[lw]
+    if lw.endswith("fört"):  # participles: "genomfört" -> "genomförda", "levererat" -> "levererade"
+        return lw[:-1] + "da"
+    if lw.endswith("at") and len(lw) > 5:
+        return lw[:-1] + "de"
     if lw.endswith(("a", "e")) or lw in word_set("sv", "intensifiers"):
         return lw
     if lw.endswith("ad"):

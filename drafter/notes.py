@@ -41,7 +41,7 @@ def _starts_with_adjective(words: list[str], language: str) -> bool:
     return False
 
 
-def _is_clause(words: list[str], language: str) -> bool:
+def is_clause(words: list[str], language: str) -> bool:
     lows = [w.lower() for w in words]
     finite = word_set(language, "finite")
     if not lows:
@@ -49,6 +49,8 @@ def _is_clause(words: list[str], language: str) -> bool:
     if lows[0] in {"du", "vi", "jag", "you", "we", "i"}:
         return True
     adjectives = word_set(language, "adjectives")
+    if language == "en" and _english_verb_later(lows):
+        return True
     for word in lows[1:5]:
         if word in _RELATIVES:
             return False
@@ -60,6 +62,22 @@ def _is_clause(words: list[str], language: str) -> bool:
         if language == "sv" and lows[0].endswith(("en", "et", "na")) and verb_like:
             return True
         if language == "en" and lows[0] in {"the", "our", "this"} and any(w.endswith("ed") for w in lows[2:4]):
+            return True
+    return False
+
+
+def _english_verb_later(lows: list[str]) -> bool:
+    """Return True for 'the application for X through Y is worth ...' or 'your diagram ignored cost'.
+
+    A long noun phrase pushes the verb past the first words; an auxiliary or a past tense after a
+    noun (not after 'the', 'a', 'your') still makes the note a statement, not a label.
+    """
+    auxiliaries = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "should", "did"}
+    determiners = word_set("en", "determiners") | {"the", "a", "an", "your", "my", "our", "very", "more"}
+    for k in range(1, min(len(lows), 12)):
+        if lows[k] in _RELATIVES:
+            return False
+        if lows[k] in auxiliaries or (lows[k].endswith("ed") and len(lows[k]) > 4 and lows[k - 1] not in determiners):
             return True
     return False
 
@@ -128,7 +146,7 @@ def _item_clause(item: str, language: str) -> str:
             return f"{possessive_sv(words[n_adj])} {rest} var {adj}"
         plural = words[n_adj].lower().endswith("s") or rest.lower() in grammar("en")["nouns"]["plural"]
         return f"your {rest} {'were' if plural else 'was'} {adj}"
-    if _is_clause(words, language):
+    if is_clause(words, language):
         return text
     return f"{_item_phrase(item, language)} {'stack ut' if language == 'sv' else 'stood out'}"
 
@@ -156,13 +174,16 @@ def read_note(field: str, text: str, language: str, names: tuple[str, ...] = ())
         return None
     first = words[0].lower()
     if first in lex["finite"] and first not in lex["imperative"]:
-        flat = ("du " if language == "sv" else "you ") + lower_first(flat, language)
+        # "valde någon med ..." in a reason is the company's choice; elsewhere it is the candidate's doing.
+        we = field == "reason"
+        subject = ("vi " if we else "du ") if language == "sv" else ("we " if we else "you ")
+        flat = subject + lower_first(flat, language)
         words = WORD.findall(flat)
     second = words[1].lower() if len(words) > 1 else ""
     unlisted = language == "sv" and first.endswith("a") and second in lex["imperative_followers"]
     if field == "feedback" and (first in lex["imperative"] or unlisted) and first not in {"du", "you"}:
         return Note(field, "imperative", flat)
-    if _is_clause(words, language):
+    if is_clause(words, language):
         return Note(field, "clause", flat)
     if first in {"din", "ditt", "dina", "your"}:
         return Note(field, "possessive", flat)

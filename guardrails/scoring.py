@@ -69,8 +69,9 @@ def load_letters(path: str | Path) -> list[LabeledLetter]:
                 id=str(raw.get("id", n)),
                 text=raw["text"],
                 context=CheckContext.parse(ctx),
-                labels=set(raw.get("labels", [])),
-                good=bool(raw.get("good", False)),
+                # Two label formats: {"labels", "good"}, or the blind sets' {"rules", "expect": "pass"|"block"}.
+                labels=set(raw.get("labels", raw.get("rules", []))),
+                good=bool(raw.get("good", raw.get("expect") == "pass")),
             )
         )
     return letters

@@ -1,0 +1,108 @@
+"""The composer's wording: the phrasebook per language, stable variant picks, and each note as a sentence.
+
+`composer_templates/<language>.toml` holds the skeleton's phrasings and the sentence frames per note
+shape; `drafter/notes.py` and `drafter/praise.py` read a note's grammar, and this module puts it in
+its frame. The composer (`drafter/composer.py`) and slot drafting both take their wording from here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import zlib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from drafter.grammar import lower_first, second_person, upper_first
+from drafter.models import DraftRequest
+from drafter.notes import frame, read_note
+from drafter.praise import praise, praise_body
+from guardrails.language import guess_language
+
+TEMPLATE_DIR = Path(__file__).with_name("composer_templates")
+
+
+@cache
+def phrasebook(language: str) -> dict[str, Any]:
+    """Load the phrasings for one language (cached: the files never change at run time)."""
+    with (TEMPLATE_DIR / f"{language}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def pick(variants: list[str], seed: str) -> str:
+    """Pick a variant by a stable hash, so the same request always gets the same wording."""
+    return variants[zlib.crc32(seed.encode("utf-8")) % len(variants)]
+
+
+def request_seed(request: DraftRequest) -> str:
+    """Return what picks a request's variants: the same request always reads the same."""
+    return f"{request.candidate_name}|{request.role}|{request.company}|{request.tone}"
+
+
+def role_in_sentence(role: str, language: str) -> str:
+    """Return a Swedish job title as a common noun mid-sentence ('Snickare' -> 'snickare', not 'IT-tekniker')."""
+    words = role.split()
+    if language != "sv" or not words or not words[0][:1].isupper() or not words[0][1:].islower():
+        return role
+    if any(w[:1].isupper() and w[1:].islower() for w in words[1:]):
+        return role  # "Product Manager", "Region Skåne": a name, not a common noun
+    return role[:1].lower() + role[1:]
+
+
+def first_name(request: DraftRequest) -> str:
+    """Return the name a greeting uses: the first name only."""
+    return request.candidate_name.split()[0]
+
+
+def praise_sentence(request: DraftRequest, text: str) -> str | None:
+    """Return the highlights as praise read point by point ('' when nothing is praise), or None when not a list."""
+    names = (request.candidate_name, first_name(request))
+    flat = second_person(" ".join(text.split()).strip(" -*•·–—>"), request.language, names)
+    found = praise(flat, request.language)
+    if found is None:
+        return None
+    bodies = praise_body(found, request.language)
+    if not bodies:
+        return ""
+    frames = phrasebook(request.language)["frames"]["praise"]
+    seed = request_seed(request)
+    sentences: list[str] = []
+    if "traits" in bodies and "things" in bodies:
+        template = pick(frames["traits_things"], seed + "praise")
+        sentences.append(template.format(traits=bodies.pop("traits"), things=bodies.pop("things")))
+    for kind, body in bodies.items():
+        sentences.append(pick(frames[kind], seed + kind).format(note=body, Note=upper_first(body)))
+    return " ".join(sentences)
+
+
+def _foreign(text: str, language: str) -> bool:
+    """Return True for a note of four words or more plainly written in the other language."""
+    guessed = guess_language(text)
+    return len(text.split()) >= 4 and guessed is not None and guessed != language
+
+
+def _fragment(text: str, shape: str, language: str) -> bool:
+    """Return True for a reason too terse to stand in a sentence ('ej', 'no weekends', 'för dyr')."""
+    words = text.lower().split()
+    starts = phrasebook(language)["reason_fragment_starts"]
+    return shape != "clause" and (len(words) < 2 or words[0] in starts)
+
+
+def note_sentence(request: DraftRequest, field: str, text: str) -> str | None:
+    """Return the composer's sentence for one recruiter note, or None when the note is empty."""
+    if field == "highlights":
+        listed = praise_sentence(request, text)
+        if listed is not None:
+            return listed or None
+    if field != "feedback" and _foreign(text, request.language):
+        # Pasted untranslated it would mix languages: the neutral slot instead. Feedback the
+        # candidate asked for is passed on even so (leaving it out is worse).
+        return None
+    names = (request.candidate_name, first_name(request))
+    note = read_note(field, text, request.language, names)
+    if note is None or (field == "reason" and _fragment(note.text, note.shape, request.language)):
+        return None
+    key, body = frame(note, request.language)
+    frames = phrasebook(request.language)["frames"][field]
+    template = pick(frames[key], request_seed(request) + field)
+    return template.format(note=lower_first(body, request.language), Note=upper_first(body))

@@ -1,0 +1,189 @@
+"""A recruiter's highlights as praise a candidate can read: listed points sorted by what they are.
+
+Recruiters list highlights as fragments ("Händig, trevlig, bra med kunderna", "organised, warm,
+quick learner", "Bra kodtest, tydliga commits, lite tunt på databaser"). Pasting such a list into
+one sentence frame breaks it ("din trevlig", "your Accurate"), and a shortcoming in the list turns
+into praise. Here each point is read on its own:
+
+- a shortcoming ("lite tunt på databaser", "a bit quiet") is left out of the praise;
+- a description of the candidate ("trevlig", "bra med kunderna", "a quick learner") goes into
+  "we saw you as ...";
+- a credential ("utbildad tolk", "certified in ...") goes into "that you are ...";
+- a thing they did or have ("bra case", "deep AWS knowledge") gets a possessive ("ditt bra case").
+
+Word lists and endings live in `composer_templates/grammar_<language>.toml` ([praise]).
+`praise` returns None for a note it cannot read as such a list (a clause, a sentence); the
+composer's note frames (`drafter/notes.py`) handle those.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.grammar import WORD, grammar, join_items, possessive_sv, weak_sv, word_set
+from drafter.notes import is_clause
+
+_ITEM_SPLIT = re.compile(
+    r"\s*[,;]\s*|\s*[.!?]\s+|\s+[–—-]\s+|\s*\(|\)\s*|(?<!-)\s+(?:och|and|samt|plus)\s+(?=\S+\s+\S)"
+)
+
+
+@dataclass
+class Praise:
+    """A highlight note sorted into what the candidate is, has shown, and is qualified as."""
+
+    traits: list[str] = field(default_factory=list)  # "trevlig", "bra med kunderna", "en duktig snickare"
+    things: list[str] = field(default_factory=list)  # "ditt bra case", "your deep AWS knowledge"
+    credentials: list[str] = field(default_factory=list)  # "utbildad teckenspråkstolk"
+    deeds: list[str] = field(default_factory=list)  # "klarade rollspelet", "asked sharp questions"
+
+
+def _lex(language: str) -> dict[str, list[str]]:
+    return grammar(language)["praise"]  # type: ignore[no-any-return]
+
+
+def is_shortcoming(item: str, language: str) -> bool:
+    """Return True for a point that names a weakness ('lite tunt på databaser', 'a bit quiet')."""
+    low = f" {' '.join(WORD.findall(item.lower()))} "
+    return any(f" {marker} " in low for marker in _lex(language)["shortcoming"])
+
+
+def is_adjective(word: str, language: str) -> bool:
+    """Return True for a word that describes a person: listed, or by its ending ('händig', 'analytical')."""
+    lw = word.lower()
+    lex = _lex(language)
+    if lw in word_set(language, "adjectives") or lw in lex["adjectives"]:
+        return True
+    if lw in lex["not_adjectives"] or len(lw) < 5 or _is_person_noun(lw, language):
+        return False
+    return lw.endswith(tuple(lex["adjective_endings"]))
+
+
+def _is_person_noun(word: str, language: str) -> bool:
+    lw = word.lower()
+    lex = _lex(language)
+    return lw in lex["person_nouns"] or (len(lw) > 4 and lw.endswith(tuple(lex["person_endings"])))
+
+
+def _lower_label(item: str, language: str) -> str:
+    """Lowercase a label's first letter ('Deep AWS knowledge'), never an acronym or a proper noun."""
+    first = WORD.match(item)
+    if not first:
+        return item
+    word = first.group(0)
+    if word.isupper() or any(c.isupper() for c in word[1:]) or word.lower() in _lex(language)["proper"]:
+        return item
+    return item[:1].lower() + item[1:]
+
+
+def _article(phrase: str, language: str) -> str:
+    if language == "sv":
+        return "en"
+    return "an" if phrase[:1].lower() in "aeiou" else "a"
+
+
+def _is_deed(lows: list[str], language: str) -> bool:
+    """Return True for a point that opens with what the candidate did ('klarade rollspelet', 'asked good questions')."""
+    if len(lows) < 2 or lows[0] in word_set(language, "adjectives"):
+        return False
+    first = lows[0]
+    if language == "sv":
+        return first.endswith(("ade", "erade")) or (first.endswith("ar") and lows[1] in _lex("sv")["deed_followers"])
+    return (first.endswith("ed") and not is_adjective(first, language)) or first in _lex("en")["deed_verbs"]
+
+
+def _is_definite_clause(lows: list[str], language: str) -> bool:
+    """Return True for 'energin smittar': a definite noun and a present or past verb."""
+    return (
+        language == "sv" and len(lows) == 2 and lows[0].endswith(("n", "t")) and lows[1].endswith(("ar", "er", "ade"))
+    )
+
+
+def _head(lows: list[str], start: int, language: str) -> int:
+    """Return the index of a noun phrase's head: the last word before a preposition, or the last word."""
+    preps = word_set(language, "prepositions") | set(_lex(language)["more_prepositions"])
+    for k in range(start, len(lows)):
+        if lows[k] in preps:
+            return max(start, k - 1)
+    return len(lows) - 1
+
+
+def _possessive_phrase(words: list[str], text: str, language: str) -> str:
+    """Give a Swedish noun phrase its possessive and weak adjectives: 'mycket väl genomfört arbetsprov' -> 'ditt mycket väl genomförda arbetsprov'."""
+    lows = [w.lower() for w in words]
+    head = _head(lows, 0, language)
+    keep = word_set(language, "intensifiers") | set(_lex(language)["adverbs"]) | {"och"}
+    modifiers = " ".join(lows[k] if lows[k] in keep else weak_sv(words[k]) for k in range(head))
+    tail = text[text.find(words[head]) :] if head < len(words) else ""
+    return " ".join(p for p in (possessive_sv(words[head]), modifiers, tail) if p)
+
+
+def _classify(item: str, language: str) -> tuple[str, str] | None:
+    """Return (kind, phrase) for one listed point, or None when it cannot be read as a label."""
+    words = WORD.findall(item)
+    if not words:
+        return None
+    lows = [w.lower() for w in words]
+    text = _lower_label(item, language)
+    intens = word_set(language, "intensifiers")
+    n = 0
+    while n < len(lows) and (lows[n] in intens or is_adjective(lows[n], language) or (n and lows[n] in {"och", "and"})):
+        n += 1
+    if _is_deed(lows, language):
+        return "deed", text
+    if lows[0] in {"du", "vi", "jag", "you", "we", "i"} or any(w in word_set(language, "finite") for w in lows):
+        return None
+    if n == 0 and (is_clause(words, language) or _is_definite_clause(lows, language)):
+        return None
+    if lows[0] in _lex(language)["credential"]:
+        return "credential", text
+    preps = word_set(language, "prepositions") | set(_lex(language)["more_prepositions"])
+    if n and (n == len(lows) or lows[n] in preps):
+        return "trait", text  # "trevlig", "stark i Excel", "very strategic"
+    head = _head(lows, n, language)
+    if _is_person_noun(lows[head], language):
+        if n == 0 and language == "sv":
+            return "credential", text  # "jägmästare med lång erfarenhet"
+        return "trait", f"{_article(text, language)} {text}"  # "a quick learner", "en duktig snickare"
+    if n == 0 and is_adjective(lows[-1], language) and len(lows) > 1:
+        return None  # "ALB klar": a state, not a thing to praise with a possessive
+    if lows[0] in word_set(language, "determiners"):
+        return "thing", text
+    if language == "en":
+        return "thing", f"your {text}"
+    return "thing", _possessive_phrase(WORD.findall(text), text, language)
+
+
+def praise(text: str, language: str) -> Praise | None:
+    """Sort a listed highlight into traits, things and credentials; None when it is not a list of labels.
+
+    A short clause among labels ("energin smittar") is left out rather than pasted; a note that is
+    mostly sentences is not a list, and the composer's note frames take it.
+    """
+    for cut in grammar(language)["words"]["shortcoming_cut"]:
+        text = text.replace(cut, ", ")
+    items = [i.strip(" .:!") for i in _ITEM_SPLIT.split(text) if i and i.strip(" .:!")]
+    out = Praise()
+    for item in items:
+        if is_shortcoming(item, language):
+            continue
+        kind = _classify(item, language)
+        if kind is None:
+            words = [w.lower() for w in WORD.findall(item)]
+            if len(words) <= 4 and len(items) > 1 and words[0] not in {"du", "you", "vi", "we"}:
+                continue
+            return None
+        getattr(out, kind[0] + "s").append(kind[1])
+    return out  # empty when every point was a shortcoming: nothing to praise, not a sentence to paste
+
+
+def praise_body(p: Praise, language: str) -> dict[str, str]:
+    """Return each kind's phrase, joined as a list ('händig, trevlig och bra med kunderna')."""
+    joined = {
+        "traits": join_items(tuple(p.traits), language),
+        "things": join_items(tuple(p.things), language),
+        "credentials": join_items(tuple(p.credentials), language),
+        "deeds": join_items(tuple(p.deeds), language),
+    }
+    return {k: v for k, v in joined.items() if v}
