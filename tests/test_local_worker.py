@@ -140,3 +140,12 @@ def test_pipeline_falls_back_to_the_composer_on_a_crash_says_why_and_recovers(se
     fresh = healthy.draft(REQUEST)
     assert fresh.report.passed and fresh.fallback_reason is None
     _worker(healthy.client).close()
+
+
+def test_the_worker_waits_passively_unless_the_user_chose_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafter.providers.llama_supervisor import _child_env
+
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    assert _child_env()["OMP_WAIT_POLICY"] == "PASSIVE"
+    monkeypatch.setenv("OMP_WAIT_POLICY", "ACTIVE")
+    assert _child_env()["OMP_WAIT_POLICY"] == "ACTIVE"
