@@ -95,6 +95,21 @@ def test_draft_json_is_a_valid_result(tmp_path: Path, capsys) -> None:
     assert result.request.candidate_name == "Anna Lindqvist"
 
 
+def test_a_drafted_letter_is_kept_in_history_unless_asked_not_to(tmp_path: Path, capsys) -> None:
+    from drafter.config import load_settings
+    from drafter.store import open_history
+
+    path = _write(tmp_path, REQ)
+    assert main(["draft", path, "--model", "fake"]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert main(["draft", path, "--model", "fake", "--no-history"]) == 0
+    history = open_history(load_settings(), purge=False)
+    (round_,) = history.rounds()
+    (kept,) = history.round_drafts(round_.id)
+    assert round_.name.startswith("Single drafts ") and kept.text == printed
+    assert kept.candidate_name == "Anna Lindqvist" and kept.status == "ready"
+
+
 def test_batch_writes_every_row_and_reports_bad_ones(tmp_path: Path) -> None:
     import csv
 

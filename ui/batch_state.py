@@ -81,19 +81,13 @@ def format_eta(seconds: float | None) -> str:
 
 def remember_single(result: DraftResult, settings: Settings) -> int | None:
     """Store a draft made on the draft page in today's round of single drafts; return its id (None on failure)."""
-    import datetime as dt
-    import hashlib
-
     from ui_text import t
 
     from drafter.errors import DrafterError
+    from drafter.store.singles import save_single
 
-    today = dt.date.today().isoformat()
     try:
-        history = get_history(settings)
-        key = hashlib.sha256(f"single:{today}:{result.model}".encode()).hexdigest()
-        round_ = history.start_round(key, name=t("single_round", date=today), profile=result.model, source="")
-        record = history.save_result(round_.id, history.next_row(round_.id), result)
+        record = save_single(get_history(settings), result, t("single_round", date="{date}"))
     except DrafterError:
         st.caption(":material/warning: " + t("history_not_saved"))
         return None
