@@ -40,7 +40,7 @@ class Praise:
 
 
 def _lex(language: str) -> dict[str, list[str]]:
-    return grammar(language)["praise"]  # type: ignore[no-any-return]
+    return grammar(language)["praise"]
 
 
 def is_shortcoming(item: str, language: str) -> bool:
@@ -110,7 +110,10 @@ def _head(lows: list[str], start: int, language: str) -> int:
 
 
 def _possessive_phrase(words: list[str], text: str, language: str) -> str:
-    """Give a Swedish noun phrase its possessive and weak adjectives: 'mycket väl genomfört arbetsprov' -> 'ditt mycket väl genomförda arbetsprov'."""
+    """Give a Swedish noun phrase its possessive and weak adjectives.
+
+    'mycket väl genomfört arbetsprov' -> 'ditt mycket väl genomförda arbetsprov'.
+    """
     lows = [w.lower() for w in words]
     head = _head(lows, 0, language)
     keep = word_set(language, "intensifiers") | set(_lex(language)["adverbs"]) | {"och"}
