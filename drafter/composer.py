@@ -19,7 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from drafter.models import CheckContext, DraftRequest
-from drafter.phrasing import first_name, note_sentence, phrasebook, pick, request_seed, role_in_sentence
+from drafter.phrasing import (
+    first_name,
+    no_hire,
+    note_sentence,
+    phrasebook,
+    pick,
+    request_seed,
+    role_in_sentence,
+    tidy_note,
+)
 from guardrails import check
 from guardrails.report import GuardrailReport
 from guardrails.settings import GuardrailSettings
@@ -124,8 +133,15 @@ def build_parts(
     parts = [fill(_greeting_slot(table, allowed))]
     parts.append(fill("thanks" if {"role", "company"} <= allowed else "thanks_generic"))
     parts.append(note("highlights") or fill("positive_generic"))
-    parts.append(fill("decision"))
-    parts.append(note("reason") or fill("reason_generic"))
+    if no_hire(request):
+        # No one was chosen: never "another candidate", and no generic reason that implies a comparison.
+        parts.append(fill("decision_no_hire"))
+        reason = note("reason")
+        if reason:
+            parts.append(reason)
+    else:
+        parts.append(fill("decision"))
+        parts.append(note("reason") or fill("reason_generic"))
     feedback = note("feedback")
     if feedback:
         parts.append(feedback)
@@ -233,7 +249,11 @@ def _safe_levels(request: DraftRequest) -> list[frozenset[str]]:
 def note_fields(request: DraftRequest) -> dict[str, str]:
     """Return the request's notes tidied and capped, as the composer uses them."""
     # Free text as data only: what addresses the model, offers or promises never reaches the letter.
-    data = request.prompt_fields()
+    # What the recruiter wrote to themselves ("Tell her: ...", "om hon frågar:") goes first, so the
+    # cut that stops a note where it addresses the writer keeps what was meant for the candidate.
+    raw = {"highlights": request.highlights, "reason": request.reason, "feedback": request.feedback or ""}
+    tidied = request.model_copy(update={k: tidy_note(k, v, request.language) for k, v in raw.items()})
+    data = tidied.prompt_fields()
     return {name: clean_field(data[name], cap) for name, cap in FIELD_MAX_WORDS.items()}
 
 

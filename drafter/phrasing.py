@@ -7,6 +7,7 @@ its frame. The composer (`drafter/composer.py`) and slot drafting both take thei
 
 from __future__ import annotations
 
+import re
 import tomllib
 import zlib
 from functools import cache
@@ -17,9 +18,13 @@ from drafter.grammar import lower_first, second_person, upper_first
 from drafter.models import DraftRequest
 from drafter.notes import frame, read_note
 from drafter.praise import praise, praise_body
-from guardrails.language import guess_language
+from guardrails.language import detector, marker_counts
 
 TEMPLATE_DIR = Path(__file__).with_name("composer_templates")
+
+# How sure the language detector must be that a note is in the other language before it is left out
+# ("strong negotiator, knows suppliers in asia well" 0.99; "stark i Excel, bra case" 0.29 English).
+FOREIGN_CONFIDENCE = 0.7
 
 
 @cache
@@ -76,9 +81,37 @@ def praise_sentence(request: DraftRequest, text: str) -> str | None:
 
 
 def _foreign(text: str, language: str) -> bool:
-    """Return True for a note of four words or more plainly written in the other language."""
-    guessed = guess_language(text)
-    return len(text.split()) >= 4 and guessed is not None and guessed != language
+    """Return True for a note plainly written in the other language (the detector is sure of it)."""
+    found = detector()
+    if found is None:
+        counts = marker_counts(text)
+        return counts["en" if language == "sv" else "sv"] >= 2 and counts[language] == 0
+    names = {"sv": "SWEDISH", "en": "ENGLISH"}
+    other = names["en" if language == "sv" else "sv"]
+    sure = {c.language.name: c.value for c in found.compute_language_confidence_values(text)}
+    return sure.get(other, 0.0) >= FOREIGN_CONFIDENCE and sure.get(names[language], 0.0) < 0.1
+
+
+def tidy_note(field: str, text: str, language: str) -> str:
+    """Strip what the recruiter wrote to themselves ('hon bad om feedback:', 'if she asks:', 'OK to share:')
+    and mend clipped phrases ('Vi valde annan' -> 'Vi valde en annan kandidat')."""
+    book = phrasebook(language)
+    flat = " ".join(text.split())
+    lead = re.compile("|".join(book["note_lead_ins"]), re.IGNORECASE)
+    while True:
+        m = lead.match(flat)
+        if not m or m.end() == 0:
+            break
+        flat = flat[m.end() :].lstrip(" :,.–—-")
+    for pattern, replacement in book["note_mends"].get(field, {}).items():
+        flat = re.sub(pattern, replacement, flat, flags=re.IGNORECASE)
+    return flat
+
+
+def no_hire(request: DraftRequest) -> bool:
+    """Return True when the reason says no one is hired (a freeze, a withdrawn or changed role)."""
+    reason = f"{request.reason or ''} {request.internal_notes or ''}".lower()
+    return re.search("|".join(phrasebook(request.language)["no_hire"]), reason) is not None
 
 
 def _fragment(text: str, shape: str, language: str) -> bool:
@@ -90,14 +123,17 @@ def _fragment(text: str, shape: str, language: str) -> bool:
 
 def note_sentence(request: DraftRequest, field: str, text: str) -> str | None:
     """Return the composer's sentence for one recruiter note, or None when the note is empty."""
-    if field == "highlights":
-        listed = praise_sentence(request, text)
-        if listed is not None:
-            return listed or None
+    text = tidy_note(field, text, request.language)
+    if not text.strip(" .:"):
+        return None
     if field != "feedback" and _foreign(text, request.language):
         # Pasted untranslated it would mix languages: the neutral slot instead. Feedback the
         # candidate asked for is passed on even so (leaving it out is worse).
         return None
+    if field == "highlights":
+        listed = praise_sentence(request, text)
+        if listed is not None:
+            return listed or None
     names = (request.candidate_name, first_name(request))
     note = read_note(field, text, request.language, names)
     if note is None or (field == "reason" and _fragment(note.text, note.shape, request.language)):

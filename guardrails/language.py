@@ -53,6 +53,13 @@ def _marker_language() -> dict[str, str]:
     return {w: lang for lang, ws in _markers().items() for w in ws}
 
 
+def marker_counts(text: str) -> dict[str, int]:
+    """Return how many Swedish-only and English-only common words the text holds."""
+    sv, en = _sv_en()
+    found = [m.group(0).lower() for m in WORD_RE.finditer(text)]
+    return {"sv": sum(w in sv for w in found), "en": sum(w in en for w in found)}
+
+
 def _scores(text: str) -> dict[str, int]:
     by_word = _marker_language()
     scores = dict.fromkeys(_markers(), 0)
