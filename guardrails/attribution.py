@@ -134,7 +134,8 @@ def _reported(doc: Doc, tokens: list[Token], index: int, language: str) -> bool:
 
 
 def owner(doc: Doc, tokens: list[Token], index: int, language: str) -> str:
-    """Return who a term is said of: 'candidate' (or the hire's profile), 'self' (the writer), or ''."""
+    """Return who a term is said of: 'candidate' (or the hire's profile), 'self' (the writer), 'other' (a
+    third person: "en kollegas föräldraledighet"), or ''."""
     if _reach(doc, tokens, index, "possessive", POSSESSIVE_REACH, language) is not None:
         return "candidate"
     if _subject_tie(doc, tokens, index, language) or _reported(doc, tokens, index, language):
@@ -143,6 +144,8 @@ def owner(doc: Doc, tokens: list[Token], index: int, language: str) -> str:
         return "candidate"
     if _reach(doc, tokens, index, "first_person", POSSESSIVE_REACH, language):
         return "self"
+    if _reach(doc, tokens, index, "third_party", POSSESSIVE_REACH, language):
+        return "other"
     return "self" if _writer_sentence(doc, tokens, index, language) else ""
 
 

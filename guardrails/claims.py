@@ -78,11 +78,23 @@ def _numbers(doc: Doc, ev: Evidence, taken: list[tuple[int, int]]) -> list[tuple
     return found
 
 
+@cache
+def _number_words() -> dict[str, str]:
+    table = lexicon.load(LEX).get("number_words", {})
+    return dict(str(pair).split("=", 1) for values in table.values() for pair in values)
+
+
+def _as_digits(phrase: str) -> str:
+    """Return a phrase with its number words written in digits ("eight years" -> "8 years")."""
+    numbers = _number_words()
+    return " ".join(numbers.get(w, w) for w in phrase.split())
+
+
 def _phrases(doc: Doc, ev: Evidence, key: str) -> list[tuple[int, int]]:
     """Return time or event phrases whose distinctive words are not in the request."""
     found = []
     for m in lexicon.pattern(LEX, key).finditer(doc.lower):
-        if ev.contains(m.group(0)):
+        if ev.contains(m.group(0)) or ev.contains(_as_digits(m.group(0))):
             continue
         own = [w for w in words(fold(m.group(0))) if len(w) >= 3]
         # "next week" is grounded when the request itself speaks of next week (checked above);
@@ -182,6 +194,9 @@ def ungrounded_spans(doc: Doc) -> list[tuple[str, int, int]]:
     spans += [("number", a, b) for a, b in _numbers(doc, ev, links)]
     spans += [("time", a, b) for a, b in _phrases(doc, ev, "time")]
     spans += [("event", a, b) for a, b in _phrases(doc, ev, "events")]
+    request = " ".join(p or "" for p in (doc.context.highlights, doc.context.reason, doc.context.feedback))
+    if not lexicon.pattern(LEX, "reapply").search(request.lower()):
+        spans += [("event", a, b) for a, b in _phrases(doc, ev, "resources")]
     spans += [("name", a, b) for a, b in _names(doc, ev)]
     spans += [("reason", a, b) for a, b in _reason_swaps(doc, ev)]
     return sorted(spans, key=lambda s: s[1])

@@ -28,6 +28,7 @@ class Ground:
     label_sv: str
     label_en: str
     not_phrases: dict[str, re.Pattern[str]]  # language -> counter-example phrases, run on Doc.lower
+    trades: dict[str, re.Pattern[str]]  # language -> roles whose trade the ground is (run on the lowercased role)
 
     def label(self, language: str) -> str:
         """Return the ground's name in a message language."""
@@ -74,6 +75,10 @@ def grounds() -> tuple[Ground, ...]:
             label_en=str(data.get("label_en", data["_name"])),
             not_phrases={
                 lang: lexicon.compile_any(_lang_list(data, "not_phrases", lang), where=f"{data['_name']}.not_phrases")
+                for lang in LANGUAGES
+            },
+            trades={
+                lang: lexicon.compile_any(_lang_list(data, "trades", lang), where=f"{data['_name']}.trades")
                 for lang in LANGUAGES
             },
         )
@@ -131,7 +136,9 @@ def _phrase_pattern(parts: list[tuple[int, list[str]]]) -> re.Pattern[str]:
     at_word = []
     others = []
     for i, phrases in parts:
-        bounded = [lexicon.non_capturing(p)[2:] for p in phrases if p.startswith(r"\b")]
+        bounded = [
+            q for p in phrases if p.startswith(r"\b") for q in lexicon.expand_leading(lexicon.non_capturing(p)[2:])
+        ]
         rest = [lexicon.non_capturing(p) for p in phrases if not p.startswith(r"\b")]
         if bounded:
             at_word.append(f"(?P<g{i}>" + "|".join(bounded) + ")")

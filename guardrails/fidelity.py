@@ -74,11 +74,22 @@ def _field_passes(doc: Doc, field: str, settings: GuardrailSettings) -> bool:
     return not any(v.severity == "block" for rule in checks for v in rule(piece, settings))
 
 
+def _feedback_content(given: str) -> str:
+    """Return what the feedback says to pass on: not a noted request for feedback, only its answer."""
+    m = lexicon.pattern(LEX, "request").search(given.lower())
+    if m is None:
+        return given
+    colon = given.find(":", m.end())
+    return given[colon + 1 :].strip() if colon >= 0 else ""
+
+
 def check_feedback_fidelity(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     """Block a draft that drops the recruiter's feedback, gives other advice, or turns it into praise."""
+    given = _feedback_content(doc.context.feedback or "")
+    names = set(words(fold(doc.context.candidate_name or "")))
+    feedback = evidence(doc).feedback if given == doc.context.feedback else frozenset(content_words(given))
     # Only words with letters: a feedback of "0", "0A.A0" or "AAA.YOU" gives nothing to pass on.
-    wanted = frozenset(w for w in evidence(doc).feedback if sum(c.isalpha() for c in w) >= 3)
-    given = doc.context.feedback or ""
+    wanted = frozenset(w for w in feedback if sum(c.isalpha() for c in w) >= 3 and w not in names)
     # At least one real word (not an acronym or a letter string in capitals) to pass on.
     real = [w for w in wanted if len(w) >= 5 and w.isalpha() and w.upper() not in given]
     # A feedback of one or two words ("cLEAR", "Python") is too thin to check a draft against.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from guardrails import lexicon
+from guardrails import concepts, lexicon, protected
 from guardrails.registry import violation
 from guardrails.report import Violation
 from guardrails.settings import GuardrailSettings
@@ -87,6 +87,8 @@ def check_other_candidate(doc: Doc, settings: GuardrailSettings) -> list[Violati
                     span,
                 )
             )
+    for span in _hire_described(doc):
+        out.append(violation("leaks_other_candidate", doc.say("leaks_other_candidate"), span))
     merits = list(_merit_after_subject().finditer(doc.lower))
     merits += lexicon.pattern(LEX, "named_chosen").finditer(doc.lower)
     seen: set[tuple[int, int]] = set()
@@ -103,6 +105,73 @@ def check_other_candidate(doc: Doc, settings: GuardrailSettings) -> list[Violati
             )
         )
     return out
+
+
+def _hire_described(doc: Doc) -> list[tuple[int, int]]:
+    """Return sentences that describe the hire by pronoun right after naming another choice ("She spent ...")."""
+    choice = lexicon.pattern("decision", "other_choice")
+    pronoun = lexicon.pattern(LEX, "hire_pronoun")
+    sentences = doc.sentences
+    chosen = {doc.sentence_at(m.start()) for m in choice.finditer(doc.lower)}
+    return [
+        sentences[i + 1]
+        for i, sentence in enumerate(sentences[:-1])
+        if sentence in chosen and pronoun.match(doc.lower, *sentences[i + 1])
+    ]
+
+
+def _content(text: str) -> set[str]:
+    stop = _stopwords()
+    return {w[:STEM] for w in words(fold(text)) if len(w) >= 4 and w not in stop}
+
+
+def _internal_voice(doc: Doc, reasons: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return sentences about the candidate that voice the panel's or a manager's own view.
+
+    With internal notes in the request, "some of the panel felt your answers ..." passes the notes on
+    in other words, unless the reason or the feedback (what may be said) says the same.
+    """
+    ctx = doc.context
+    said = _content(" ".join(p or "" for p in (ctx.reason, ctx.feedback)))
+    you = lexicon.pattern("fidelity", "second_person")
+    out: list[tuple[int, int]] = []
+    for m in lexicon.pattern(LEX, "internal_voice").finditer(doc.lower):
+        sentence = doc.sentence_at(m.start())
+        if sentence in reasons or sentence in out or not you.search(doc.lower, *sentence):
+            continue
+        if len(_content(doc.text[sentence[0] : sentence[1]]) & said) >= 2:
+            continue
+        out.append(sentence)
+    return out
+
+
+@cache
+def _notes_only_grounds(notes: str, said: str, lang: str) -> tuple[frozenset[int], frozenset[str]]:
+    """Return the grounds the notes hold and the fields do not, and the notes' own words for them."""
+    in_notes = concepts.ground_hits(notes, lang)
+    only = {g for _, _, g in in_notes} - {g for _, _, g in concepts.ground_hits(said, lang)}
+    return frozenset(only), frozenset(w[:STEM] for a, b, _ in in_notes for w in words(fold(notes[a:b])))
+
+
+def _notes_grounds(doc: Doc, notes: str, settings: GuardrailSettings) -> list[tuple[int, int]]:
+    """Return protected-ground passages of the letter whose ground only the internal notes hold, in other words.
+
+    "du väntar tillökning" restates notes that say "hon är gravid": the same concept in other words. The
+    notes' own word ("föräldraledigheten" for "föräldraledighet") is the protected-ground rule's alone.
+    """
+    lang = "en" if doc.language == "en" else "sv"
+    ctx = doc.context
+    said = " ".join(p or "" for p in (ctx.highlights, ctx.reason, ctx.feedback))
+    only_notes, notes_words = _notes_only_grounds(notes, said, lang)
+    if not only_notes:
+        return []
+    counted = protected.counted_spans(doc, settings)
+    hits = [
+        (a, b)
+        for a, b, g in concepts.ground_hits(doc.text, lang, doc.lower)
+        if g in only_notes and not {w[:STEM] for w in words(fold(doc.text[a:b]))} & notes_words
+    ]
+    return [s for s in counted if any(s[0] <= a < s[1] or a <= s[0] < b for a, b in hits)]
 
 
 def _runs(doc: Doc, notes: str, n: int) -> list[tuple[int, int]]:
@@ -216,6 +285,8 @@ def check_notes(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     spans += [
         s for s in _paraphrased(doc, notes) if s not in reasons and not any(a < s[1] and s[0] < b for a, b in spans)
     ]
+    spans += [s for s in _notes_grounds(doc, notes, settings) if not any(a < s[1] and s[0] < b for a, b in spans)]
+    spans += [s for s in _internal_voice(doc, reasons) if not any(a < s[1] and s[0] < b for a, b in spans)]
     return [
         violation(
             "leaks_internal_notes",

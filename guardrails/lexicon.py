@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -29,10 +30,23 @@ def non_capturing(pattern: str) -> str:
     Python's `re` runs a long alternation of capturing groups several times slower; lexicon
     patterns never read their groups, so `(a|b)` becomes `(?:a|b)`.
     """
-    out = []
+    opens = [i for i, ch, _ in _syntax(pattern) if ch == "(" and not pattern.startswith("?", i + 1)]
+    pieces = [
+        pattern[a:b] for a, b in zip([0, *(i + 1 for i in opens)], [*(i + 1 for i in opens), len(pattern)], strict=True)
+    ]
+    return "?:".join(pieces)
+
+
+# An expansion copies the rest of the pattern once per alternative: at most this many characters in all,
+# so the compiled alternation (and the first check in a process) stays small.
+MAX_EXPANSION_CHARS = 100
+
+
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Yield (index, character, group depth before it) for each regex character outside escapes and classes."""
+    depth = 0
     escaped = in_class = False
     for i, ch in enumerate(pattern):
-        out.append(ch)
         if escaped:
             escaped = False
         elif ch == "\\":
@@ -41,9 +55,42 @@ def non_capturing(pattern: str) -> str:
             in_class = ch != "]" or pattern[i - 1] == "["
         elif ch == "[":
             in_class = True
-        elif ch == "(" and not pattern.startswith("?", i + 1):
-            out.append("?:")
-    return "".join(out)
+        else:
+            yield i, ch, depth
+            depth += (ch == "(") - (ch == ")")
+
+
+def _group_end(pattern: str) -> int:
+    """Return the index just past the group that opens the pattern, or -1."""
+    for i, ch, depth in _syntax(pattern):
+        if ch == ")" and depth == 1:
+            return i + 1
+    return -1
+
+
+def _top_level_split(body: str) -> list[str]:
+    """Split a group's body at its top-level bars."""
+    cuts = [i for i, ch, depth in _syntax(body) if ch == "|" and depth == 0]
+    return [body[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(body)], strict=True)]
+
+
+def expand_leading(pattern: str) -> list[str]:
+    """Return a pattern that opens with a group of word alternatives as one pattern per alternative.
+
+    `(?:din|hans)\\s+hälsa` becomes `din\\s+hälsa`, `hans\\s+hälsa`: the same matches, in the same order,
+    but each alternative of the long lexicon alternation now opens with a letter, which Python's `re`
+    rejects with one comparison instead of entering the group at every word.
+    """
+    if not pattern.startswith("(?:"):
+        return [pattern]
+    end = _group_end(pattern)
+    if end < 0 or pattern[end : end + 1] in ("?", "*", "+", "{"):
+        return [pattern]
+    alternatives = _top_level_split(pattern[3 : end - 1])
+    rest = len(pattern) - end
+    if (len(alternatives) - 1) * rest > MAX_EXPANSION_CHARS or not all(a[:1].isalpha() for a in alternatives):
+        return [pattern]
+    return [a + pattern[end:] for a in alternatives]
 
 
 def compile_any(patterns: list[str], *, ignore_case: bool = False, where: str = "lexicon") -> re.Pattern[str]:
@@ -57,7 +104,7 @@ def compile_any(patterns: list[str], *, ignore_case: bool = False, where: str = 
     flags = re.MULTILINE | re.IGNORECASE if ignore_case else re.MULTILINE
     # One word-boundary test up front lets the scan skip mid-word positions quickly.
     patterns = [non_capturing(p) for p in patterns]
-    at_word = [f"(?:{p[2:]})" for p in patterns if p.startswith(r"\b")]
+    at_word = [f"(?:{q})" for p in patterns if p.startswith(r"\b") for q in expand_leading(p[2:])]
     others = [f"(?:{p})" for p in patterns if not p.startswith(r"\b")]
     source = "|".join(([r"\b(?:" + "|".join(at_word) + ")"] if at_word else []) + others)
     try:

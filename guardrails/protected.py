@@ -11,6 +11,7 @@ import bisect
 from functools import cache
 
 from guardrails import attribution, concepts, lexicon, morph
+from guardrails.context import CheckContext
 from guardrails.registry import violation
 from guardrails.report import Violation
 from guardrails.settings import GuardrailSettings
@@ -85,6 +86,34 @@ def _innocent(
     return attribution.praise_sentence(doc, span[0], lang)
 
 
+@cache
+def _highlight_subjects(highlights: str, candidate: str, lang: str) -> frozenset[int]:
+    """Return the grounds the highlights make the job's subject: not those they tie to the candidate.
+
+    "nämnde att hon har en bebis" in the highlights is the candidate's circumstance, not the job's topic.
+    """
+    if not highlights:
+        return frozenset()
+    piece = Doc(
+        text=highlights, context=CheckContext(candidate_name=candidate or None), language=lang, message_language=lang
+    )
+    tokens = piece.tokens
+    starts = [t.start for t in tokens]
+    found = set()
+    for start, _, g in concepts.ground_hits(highlights, lang, piece.lower):
+        first = min(bisect.bisect_left(starts, start), len(tokens) - 1)
+        if attribution.owner(piece, tokens, first, lang) != "candidate":
+            found.add(g)
+    return frozenset(found)
+
+
+@cache
+def _trade_grounds(role: str, lang: str) -> frozenset[int]:
+    """Return the grounds that are the trade itself for this role (a translator's native language)."""
+    low = role.lower()
+    return frozenset(i for i, ground in enumerate(concepts.grounds()) if ground.trades[lang].search(low))
+
+
 def _name_words(doc: Doc) -> frozenset[str]:
     ctx = doc.context
     names = " ".join(n for n in (ctx.candidate_name, ctx.recruiter_name, ctx.chosen_candidate_name) if n)
@@ -96,7 +125,11 @@ def check_protected(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     lang = "en" if doc.language == "en" else "sv"
     ctx = doc.context
     context_text = " \n ".join(p for p in (ctx.role, ctx.company, ctx.highlights) if p)
-    subject = concepts.subject_grounds(context_text, lang)
+    own_text = " \n ".join(p for p in (ctx.role, ctx.company) if p)
+    subject = concepts.subject_grounds(own_text, lang) | _highlight_subjects(
+        ctx.highlights or "", ctx.candidate_name or "", lang
+    )
+    trades = _trade_grounds(ctx.role or "", lang)
     stems = context_stems(context_text, lang)
     highlight_stems = context_stems(ctx.highlights or "", lang)
     names = _name_words(doc)
@@ -115,8 +148,8 @@ def check_protected(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         if any(m.start() < span[1] and span[0] < m.end() for m in ground.not_phrases[lang].finditer(doc.lower)):
             continue
         said_of = attribution.owner(doc, tokens, first, lang)
-        if said_of == "self":
-            continue  # the writer's own ("my parental leave")
+        if said_of in ("self", "other"):
+            continue  # the writer's own ("my parental leave") or a third person's ("en kollegas föräldraledighet")
         tied = said_of == "candidate" and not _modifies_context_word(tokens, last, stems, lang)
         if (
             not tied
@@ -124,10 +157,27 @@ def check_protected(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
             and morph.stem(tokens[first].text.lower(), lang) in concepts.index(lang).tied_only
         ):
             continue  # "the knee" of a patient is not the candidate's
+        if (
+            tied
+            and g in trades
+            and (
+                attribution.praise_sentence(doc, span[0], lang)
+                or _echoes_context(doc, doc.sentence_at(span[0]), highlight_stems, lang)
+            )
+        ):
+            continue  # the trade itself, praised: a translator's "your native language"
         if not tied and _innocent(doc, tokens, (first, last), span, g, subject, highlight_stems, lang):
             continue
         taken.append(span)
         term = doc.text[span[0] : span[1]]
         message = doc.say("protected_ground", term=term, label=ground.label(doc.message_language))
         out.append(violation("protected_ground", message, span))
+    doc.shared["protected"] = taken
     return out
+
+
+def counted_spans(doc: Doc, settings: GuardrailSettings) -> list[tuple[int, int]]:
+    """Return the spans the protected-ground rule counts in this text, checked once per text."""
+    if "protected" not in doc.shared:
+        check_protected(doc, settings)
+    return doc.shared["protected"]

@@ -15,6 +15,8 @@ from guardrails.text import Doc, fold, words
 LEX = "structure"
 # Highlights count as echoed when a content word shares this long a prefix ("lagerstyrning" ~ "lagret").
 STEM = 5
+# A name addressed at the end of a line: "Tack igen, och lycka till framöver, Elsa!"
+_VOCATIVE = re.compile(r",[ \t]+([^\W\d_][\w'’-]*)[ \t]*[!.]?[ \t]*$", re.MULTILINE)
 _NAME_RUN = re.compile(r"((?:[^\W\d_][\w'’.-]*[ \t]*){1,4}?)[ \t]*(?=[,!:;\n—–-]|$)")
 
 
@@ -57,6 +59,25 @@ def _greeted_names(doc: Doc) -> list[tuple[str, int, int]]:
     return found
 
 
+def _addressed_names(doc: Doc) -> list[tuple[str, int, int]]:
+    """Return (name, start, end) for a name addressed at the end of a thanks or closing line."""
+    ctx = doc.context
+    known = set(words(fold(" ".join(p or "" for p in (ctx.recruiter_name, ctx.company, ctx.role)))))
+    not_names = lexicon.wordset(LEX, "not_names")
+    wishes = (lexicon.pattern(LEX, "closing"), lexicon.pattern(LEX, "thanks"))
+    found = []
+    for m in _VOCATIVE.finditer(doc.text):
+        name = m.group(1)
+        line_start = doc.text.rfind("\n", 0, m.start()) + 1
+        if not name[:1].isupper() or name.lower() in not_names or fold(name) in known:
+            continue
+        if not doc.text[m.end() :].strip():
+            continue  # "Thanks, Lena" as the last line signs the letter off
+        if any(p.search(doc.lower, line_start, m.start()) for p in wishes):
+            found.append((name, m.start(1), m.end(1)))
+    return found
+
+
 def check_name(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     """Block a greeting that names someone other than the candidate."""
     candidate = doc.context.candidate_name
@@ -65,7 +86,7 @@ def check_name(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     own = set(words(fold(candidate)))
     own |= {part for w in own for part in w.split("-")}  # "Anna" greets "Anna-Karin"
     out = []
-    for name, start, end in _greeted_names(doc):
+    for name, start, end in _greeted_names(doc) + _addressed_names(doc):
         greeted = words(fold(name))
         if any(w in own for w in greeted) or fold(name) == fold(candidate):
             continue

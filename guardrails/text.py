@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -30,9 +31,19 @@ def _fold_char(ch: str) -> str:
     return base if len(base) == 1 else ch
 
 
+# Code point -> its folded character, filled as non-ASCII characters are first seen (str.translate table).
+_FOLDED: dict[int, str] = {}
+
+
 def fold(text: str) -> str:
     """Return the text lowercased and without diacritics, same length (å -> a, é -> e)."""
-    return "".join(_fold_char(c) for c in lower_keep_length(text))
+    low = lower_keep_length(text)
+    if low.isascii():
+        return low
+    for ch in set(low):
+        if ord(ch) not in _FOLDED and not ch.isascii():
+            _FOLDED[ord(ch)] = _fold_char(ch)
+    return low.translate(_FOLDED)
 
 
 def words(text: str) -> list[str]:
@@ -122,10 +133,14 @@ class Doc:
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """Return the sentence span that holds a character offset."""
-        for start, end in self.sentences:
-            if start <= pos < end:
-                return start, end
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i][1]:
+            return self.sentences[i]
         return pos, pos
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
 
     def token_at(self, start: int, end: int) -> tuple[int, int]:
         """Widen a span to whole words (Swedish compounds are single tokens)."""
