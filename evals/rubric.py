@@ -18,7 +18,7 @@ from drafter.models import DraftRequest
 from evals.textstats import content_stems, sentences, words
 from guardrails.report import GuardrailReport
 
-RUBRIC_VERSION = "rubric-v2"
+RUBRIC_VERSION = "rubric-v3"
 RUBRIC_ITEMS = (
     "thanks",
     "positive_grounded",
@@ -32,10 +32,15 @@ RUBRIC_ITEMS = (
     "phone_opening",
     "close",
     "passes_rules",
+    "specific",
+    "true_to_round",
 )
 # A draft that fails one of these is worth nothing as sent: it misleads, invents, or breaks a block rule.
-GATES = ("clear_decision", "grounded", "passes_rules")
+GATES = ("clear_decision", "grounded", "passes_rules", "true_to_round")
 Verdict = Literal["send", "edit", "rewrite"]
+# What the recruiter entered and the draft must carry: missing several of them is a rewrite.
+CONTENT_ITEMS = ("specific", "positive_grounded", "reason_given", "feedback_as_requested")
+CONTENT_MISSES_FOR_REWRITE = 2
 # Rules whose block means the candidate could be misled (about the decision or the facts).
 DANGER_RULES = frozenset(
     {
@@ -123,6 +128,21 @@ GOOD_TIME = {
     "en": r"\b(good|convenient|ok|okay)\s+time\b|\bgot\s+a\s+(minute|moment|few\s+minutes)\b"
     r"|\bhave\s+a\s+(minute|moment|few\s+minutes)\b",
 }
+# Stock lines that stand in for what the recruiter wrote (raters: "generic 'helhetsbedömning' instead of
+# the real reason", "no concrete positive although highlights were given").
+STAND_INS = {
+    "reason": {
+        "sv": r"samlad bedömning|helhetsbedömning|bäst motsvarar|vad rollen kräver just nu",
+        "en": r"overall assessment|best matches|what the role needs right now",
+    },
+    "highlights": {
+        "sv": r"värdefullt för oss att få (lära känna dig|ta del av)|roligt att få lära känna dig|höra mer om dig"
+        r"|den tid och det engagemang|ditt engagemang under processen",
+        "en": r"good to get to know you|hearing about your background|time and commitment you devoted"
+        r"|your commitment during the process",
+    },
+}
+ANOTHER = {"sv": r"\ben annan (kandidat|sökande)\b", "en": r"\banother candidate\b"}
 # A recruiter's note pasted after a colon ("Vi uppskattade särskilt följande: din ...").
 _COLON = re.compile(r":[ \t]+")
 
@@ -207,6 +227,23 @@ def _with_report(scores: dict[str, int | None], text: str, req: DraftRequest, re
     scores["reason_given"] = _reason_given(text, req)
     scores["phone_opening"] = int(_has(GOOD_TIME[req.language], text)) if req.channel == "phone" else None
     scores["passes_rules"] = int(report.passed)
+    scores["specific"] = _specific(text, req)
+    scores["true_to_round"] = _true_to_round(text, req)
+
+
+def _specific(text: str, req: DraftRequest) -> int | None:
+    """Return 0 when a stock line stands in for a reason or highlights the recruiter did enter."""
+    given = {"reason": req.reason, "highlights": req.highlights}
+    if not any(given.values()):
+        return None
+    return int(not any(v and _has(STAND_INS[k][req.language], text) for k, v in given.items()))
+
+
+def _true_to_round(text: str, req: DraftRequest) -> int:
+    """Return 0 when the draft says another candidate was chosen in a round where no one is hired."""
+    from drafter.phrasing import no_hire
+
+    return int(not (no_hire(req) and _has(ANOTHER[req.language], text)))
 
 
 def _reason_given(text: str, req: DraftRequest) -> int | None:
@@ -224,6 +261,10 @@ def verdict_of(scores: dict[str, int | None], report: GuardrailReport) -> Verdic
     composer drafts, whose misses are cosmetic: full name, pasted note. Not kept.)
     """
     if any(scores.get(g) == 0 for g in GATES):
+        return "rewrite"
+    # Raters rewrite a draft that leaves out what the recruiter entered (set C: 2+ such misses were
+    # rewrite 30 times, edit 10 times), and edit one that misses one.
+    if sum(scores.get(k) == 0 for k in CONTENT_ITEMS) >= CONTENT_MISSES_FOR_REWRITE:
         return "rewrite"
     if any(v == 0 for v in scores.values()) or report.warnings:
         return "edit"
@@ -243,5 +284,5 @@ def score_rubric(text: str, request: DraftRequest, report: GuardrailReport | Non
     mean = round(sum(applicable) / len(applicable), 4) if applicable else None
     if mean is not None and any(scores[g] == 0 for g in GATES):
         mean = 0.0
-    danger = any(v.rule in DANGER_RULES for v in report.blocking)
+    danger = any(v.rule in DANGER_RULES for v in report.blocking) or scores["true_to_round"] == 0
     return RubricScore(scores=scores, mean=mean, verdict=verdict_of(scores, report), danger=danger)

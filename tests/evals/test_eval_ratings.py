@@ -94,7 +94,7 @@ def test_agree_prints_every_scorer_on_both_halves(tmp_path: Path, capsys: pytest
     (run / "results.jsonl").write_text(json.dumps({"case_id": "b", "rubric_mean": 0.83}) + "\n", encoding="utf-8")
     assert main(["eval", "agree", "--ratings", str(path), "--results", str(run), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert {(r["scorer"].split(" ")[0], r["split"]) for r in rows} >= {("rubric-v2", "all"), ("stored", "holdout")}
+    assert {(r["scorer"].split(" ")[0], r["split"]) for r in rows} >= {("rubric-v3", "all"), ("stored", "holdout")}
     assert main(["eval", "agree"]) == 1  # no --ratings: one sentence, no traceback
     assert "--ratings" in capsys.readouterr().err
 
