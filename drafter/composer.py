@@ -25,6 +25,7 @@ from drafter.phrasing import (
     note_sentence,
     phrasebook,
     pick,
+    redundant_reason,
     request_seed,
     role_in_sentence,
     tidy_note,
@@ -141,7 +142,8 @@ def build_parts(
             parts.append(reason)
     else:
         parts.append(fill("decision"))
-        parts.append(note("reason") or fill("reason_generic"))
+        if not redundant_reason(fields.get("reason", ""), request.language):
+            parts.append(note("reason") or fill("reason_generic"))
     feedback = note("feedback")
     if feedback:
         parts.append(feedback)

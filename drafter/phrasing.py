@@ -109,9 +109,18 @@ def tidy_note(field: str, text: str, language: str) -> str:
 
 
 def no_hire(request: DraftRequest) -> bool:
-    """Return True when the reason says no one is hired (a freeze, a withdrawn or changed role)."""
-    reason = f"{request.reason or ''} {request.internal_notes or ''}".lower()
-    return re.search("|".join(phrasebook(request.language)["no_hire"]), reason) is not None
+    """Return True when the reason or the internal notes say no one is hired (a freeze, a cut or withdrawn post).
+
+    The notes only steer the wording away from "another candidate"; nothing of them reaches the letter.
+    """
+    said = f"{request.reason or ''} {request.internal_notes or ''}".lower()
+    return re.search("|".join(phrasebook(request.language)["no_hire"]), said) is not None
+
+
+def redundant_reason(text: str, language: str) -> bool:
+    """Return True for a reason that only repeats the decision ('Kunden valde en annan kandidat')."""
+    words = {w.strip(".,!;:").lower() for w in text.split()}
+    return bool(words) and words <= set(phrasebook(language)["decision_words"])
 
 
 def _fragment(text: str, shape: str, language: str) -> bool:
