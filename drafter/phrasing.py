@@ -114,7 +114,13 @@ def no_hire(request: DraftRequest) -> bool:
     The notes only steer the wording away from "another candidate"; nothing of them reaches the letter.
     """
     said = f"{request.reason or ''} {request.internal_notes or ''}".lower()
-    return re.search("|".join(phrasebook(request.language)["no_hire"]), said) is not None
+    book = phrasebook(request.language)
+    if re.search("|".join(book["no_hire"]), said):
+        return True
+    # "Another candidate" is a claim like any other: without a chosen candidate in the request, or a
+    # reason that speaks of choosing someone, the decision does not make it.
+    both = f"{request.reason or ''} {request.internal_notes or ''}".lower()
+    return not request.chosen_candidate_name and re.search("|".join(book["someone_chosen"]), both) is None
 
 
 def redundant_reason(text: str, language: str) -> bool:

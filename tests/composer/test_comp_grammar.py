@@ -16,7 +16,7 @@ from drafter.models import DraftRequest
 from guardrails import check
 
 CASES: list[dict[str, Any]] = tomllib.loads((Path(__file__).parent / "data" / "grammar_cases.toml").read_text())["case"]
-FIELDS = ("highlights", "reason", "feedback", "tone", "channel")
+FIELDS = ("highlights", "reason", "feedback", "tone", "channel", "chosen_candidate_name")
 LABELS = re.compile(r"\b(Kort om skälet|Skälet i korthet|Skäl|Kandidat|Positivt|Feedback|Reason|Highlights|Candidate):")
 WISHES = re.compile(r"lycka till|all lycka|good luck|every success|the best of luck|all the best", re.IGNORECASE)
 SWEDISH_NI = re.compile(r"\b(ni|Ni|er|ert|era|Er|Ert|Era)\b")
