@@ -28,6 +28,7 @@ from drafter.phrasing import (
     redundant_reason,
     request_seed,
     role_in_sentence,
+    someone_chosen,
     tidy_note,
 )
 from guardrails import check
@@ -134,7 +135,7 @@ def build_parts(
     parts = [fill(_greeting_slot(table, allowed))]
     parts.append(fill("thanks" if {"role", "company"} <= allowed else "thanks_generic"))
     parts.append(note("highlights") or fill("positive_generic"))
-    if no_hire(request):
+    if no_hire(request) or not someone_chosen(request):
         # No one was chosen: never "another candidate", and no generic reason that implies a comparison.
         parts.append(fill("decision_no_hire"))
         reason = note("reason")

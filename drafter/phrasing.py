@@ -96,7 +96,8 @@ def tidy_note(field: str, text: str, language: str) -> str:
     """Strip what the recruiter wrote to themselves ('hon bad om feedback:', 'if she asks:', 'OK to share:')
     and mend clipped phrases ('Vi valde annan' -> 'Vi valde en annan kandidat')."""
     book = phrasebook(language)
-    flat = " ".join(text.split())
+    # Line breaks stay: the input checks cut a note at a line that forges a label ("Candidate: ...").
+    flat = text.strip()
     lead = re.compile("|".join(book["note_lead_ins"]), re.IGNORECASE)
     while True:
         m = lead.match(flat)
@@ -114,13 +115,17 @@ def no_hire(request: DraftRequest) -> bool:
     The notes only steer the wording away from "another candidate"; nothing of them reaches the letter.
     """
     said = f"{request.reason or ''} {request.internal_notes or ''}".lower()
-    book = phrasebook(request.language)
-    if re.search("|".join(book["no_hire"]), said):
-        return True
-    # "Another candidate" is a claim like any other: without a chosen candidate in the request, or a
-    # reason that speaks of choosing someone, the decision does not make it.
-    both = f"{request.reason or ''} {request.internal_notes or ''}".lower()
-    return not request.chosen_candidate_name and re.search("|".join(book["someone_chosen"]), both) is None
+    return re.search("|".join(phrasebook(request.language)["no_hire"]), said) is not None
+
+
+def someone_chosen(request: DraftRequest) -> bool:
+    """Return True when the request names the hire or its reason or notes speak of choosing someone.
+
+    "Another candidate" is a claim like any other: without this, the decision does not make it.
+    """
+    said = f"{request.reason or ''} {request.internal_notes or ''}".lower()
+    found = re.search("|".join(phrasebook(request.language)["someone_chosen"]), said)
+    return bool(request.chosen_candidate_name) or found is not None
 
 
 def redundant_reason(text: str, language: str) -> bool:

@@ -102,8 +102,6 @@ def check_feedback_fidelity(doc: Doc, settings: GuardrailSettings) -> list[Viola
         return []
     if lexicon.pattern("injection").search(given.lower()):
         return []  # an instruction typed into the feedback is not feedback to pass on
-    if lexicon.pattern("fidelity", "to_writer").search(given.lower()):
-        return []  # "tell her: ..." asks the writer to phrase it: whether it was passed on is the rater's call
     if fold(" ".join(given.split())).strip(" .") in fold(" ".join(doc.text.split())):
         return []  # passed on word for word
     best: tuple[float, tuple[int, int]] | None = None
