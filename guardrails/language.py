@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 from typing import Any
 
@@ -90,9 +91,22 @@ def infer_language(text: str) -> str:
     return guess_language(text) or "sv"
 
 
-@cache
+_DETECTOR_LOCK = threading.Lock()
+
+
 def detector() -> Any:
-    """Build the lingua detector once, restricted to the plausible languages (None when missing)."""
+    """Return the lingua detector, restricted to the plausible languages (None when missing).
+
+    The first call builds it with its models loaded, which takes seconds and holds the GIL
+    (lingua would otherwise load them, just as long, on the first text it rates); threads wait
+    for that one build instead of each starting their own. A batch calls it before its workers.
+    """
+    with _DETECTOR_LOCK:
+        return _build_detector()
+
+
+@cache
+def _build_detector() -> Any:
     try:
         from lingua import Language, LanguageDetectorBuilder
     except ImportError:  # the stopword check alone still runs
@@ -105,7 +119,7 @@ def detector() -> Any:
         Language.DANISH,
         Language.GERMAN,
     ]
-    return LanguageDetectorBuilder.from_languages(*langs).build()
+    return LanguageDetectorBuilder.from_languages(*langs).with_preloaded_language_models().build()
 
 
 def _lingua_code(language: Any) -> str:

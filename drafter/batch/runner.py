@@ -198,7 +198,10 @@ class BatchRunner:
     def _warm_up(self, rows: list[BatchRow]) -> None:
         """Load the language detector and lexicons once, before the clock and the workers start."""
         from drafter.models import CheckContext
+        from guardrails.language import detector
 
+        if rows and self.concurrency > 1:
+            detector()  # its models: seconds of CPU under the GIL, which would stall every worker
         for language in sorted({r.request.language for r in rows}):
             self.drafter.check("Hej och tack.", CheckContext(language=language))
 
