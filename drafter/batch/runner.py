@@ -42,6 +42,16 @@ def provider_fallback(result: DraftResult) -> str | None:
     return reason if result.fallback_used and reason in TRANSIENT_REASONS else None
 
 
+def spare_workers(concurrency: int) -> int:
+    """Return how many workers a run has beyond its request slots.
+
+    While `concurrency` requests are out, the spare workers build the next prompts and check and
+    restore what came back, so a slot never waits for a row's CPU work. A few suffice: every one
+    more is another thread contending for the GIL. One slot keeps one worker, rows in order.
+    """
+    return max(2, concurrency // 4) if concurrency > 1 else 0
+
+
 def round_key(rows: Iterable[BatchRow], profile: str) -> str:
     """Return a hash of the rows' requests and the profile: the same batch gets the same round."""
     digest = hashlib.sha256(profile.encode())
@@ -95,16 +105,19 @@ class BatchRunner:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
         keep_prompts_out_of_logs()
+        from drafter.pipeline import Drafter
+
+        self.gate = RateGate(limit=concurrency)
+        client = drafter.client
         if drafter.profile.remote:
             # No one watches a batch row being typed: whole answers spare the CPU of token streaming.
-            from drafter.pipeline import Drafter
-
-            drafter = Drafter(drafter.settings, drafter.profile, drafter.client.whole(), drafter.prompt_version)
-        self.drafter = drafter
+            client = client.whole()
+        # Each model request holds a slot of the gate while it is out, and only then.
+        client = client.gated(self.gate.slot)
+        self.drafter = Drafter(drafter.settings, drafter.profile, client, drafter.prompt_version)
         self.history = history
         self.concurrency = concurrency
         self.policy = policy or RetryPolicy()
-        self.gate = RateGate(limit=concurrency)
         self._rng = random.Random(seed)
 
     def _draft(self, row: BatchRow) -> tuple[DraftResult, bool, int]:
@@ -159,7 +172,7 @@ class BatchRunner:
         results: queue.SimpleQueue[tuple[BatchRow, Future[tuple[DraftResult, bool, int]]]] = queue.SimpleQueue()
         for row in pending:
             todo.put(row)
-        workers = min(self.concurrency, len(pending))
+        workers = min(self.concurrency + spare_workers(self.concurrency), len(pending))
         for _ in range(workers):
             todo.put(None)  # one stop mark per worker
 
