@@ -1,7 +1,8 @@
 """Draft a round's rows concurrently (bounded), store each result as it lands, resume a re-run.
 
-Workers only talk to the model; the calling thread writes every outcome to the history in its own
-transaction, so a crash loses nothing already drafted and a re-run drafts only what is missing.
+Workers only talk to the model; the calling thread writes every outcome to the history as soon as
+it lands (the rows that landed together in one transaction), so a crash loses nothing already
+drafted and a re-run drafts only what is missing.
 """
 
 from __future__ import annotations
@@ -192,10 +193,16 @@ class BatchRunner:
         for thread in threads:
             thread.start()
         try:
-            for _ in range(total):
-                row, future = results.get()
-                self._store(round_id, row, future, summary)
-                report()
+            left = total
+            while left:
+                landed = [results.get()]
+                while len(landed) < left:  # and every other row that has landed meanwhile
+                    try:
+                        landed.append(results.get_nowait())
+                    except queue.Empty:
+                        break
+                left -= len(landed)
+                self._store_landed(round_id, [self._outcome(row, future) for row, future in landed], summary, report)
         finally:
             stop.set()
             for thread in threads:
@@ -218,31 +225,78 @@ class BatchRunner:
         for language in sorted({r.request.language for r in rows}):
             self.drafter.check("Hej och tack.", CheckContext(language=language))
 
-    def _store(
-        self, round_id: int, row: BatchRow, future: Future[tuple[DraftResult, bool, int]], summary: RunSummary
-    ) -> None:
+    def _outcome(self, row: BatchRow, future: Future[tuple[DraftResult, bool, int]]) -> _Outcome:
+        """Return what became of a row: its draft, or the one sentence of why it has none."""
         try:
             result, private, retries = future.result()
         except DrafterError as exc:
-            summary.failed += 1
-            summary.errors[row.row] = str(exc)
-            self.history.save_failure(round_id, row.row, row.request, str(exc), row.email, self.drafter.profile_name)
             log.warning("batch row=%d failed: %s", row.row, type(exc).__name__)
-            return
+            return _Outcome(row, error=str(exc))
         except Exception as exc:  # one broken row never stops the others
-            summary.failed += 1
-            message = f"Unexpected error while drafting: {type(exc).__name__}."
-            summary.errors[row.row] = message
-            self.history.save_failure(round_id, row.row, row.request, message, row.email, self.drafter.profile_name)
             log.warning("batch row=%d failed unexpectedly: %s", row.row, type(exc).__name__)
-            return
-        summary.drafted += 1
-        summary.retries += retries
+            return _Outcome(row, error=f"Unexpected error while drafting: {type(exc).__name__}.")
         note = None
         if provider_fallback(result):  # the model kept failing: the composer's draft, marked with why
             note = getattr(result, "fallback_message", None) or f"The model failed ({provider_fallback(result)})."
-            summary.errors[row.row] = note
-        self.history.save_result(round_id, row.row, result, row.email, private, note=note)
+        return _Outcome(row, result=result, private=private, retries=retries, note=note)
+
+    def _store_landed(
+        self, round_id: int, outcomes: list[_Outcome], summary: RunSummary, report: Callable[[], None]
+    ) -> None:
+        """Store the rows that have landed in one transaction, then count and report each.
+
+        A commit is an fsync, and every statement gives the GIL up and waits to get it back: a
+        transaction a row kept the writer behind the workers at high concurrency. Only rows
+        already drafted are grouped, never held back for more to come, so a kill loses no more
+        than it did a row at a time. Should the group fail to write, each row is written on its
+        own, and the one the database refuses fails the run as it always did.
+        """
+        if len(outcomes) > 1:
+            from drafter.store.history import StoreError
+
+            try:
+                with self.history.transaction():
+                    for outcome in outcomes:
+                        self._write(round_id, outcome)
+            except StoreError:
+                for outcome in outcomes:
+                    self._write(round_id, outcome)
+        else:
+            self._write(round_id, outcomes[0])
+        for outcome in outcomes:
+            outcome.count(summary)
+            report()
+
+    def _write(self, round_id: int, outcome: _Outcome) -> None:
+        row = outcome.row
+        if outcome.result is None:
+            error = outcome.error or ""
+            self.history.save_failure(round_id, row.row, row.request, error, row.email, self.drafter.profile_name)
+        else:
+            self.history.save_result(round_id, row.row, outcome.result, row.email, outcome.private, note=outcome.note)
+
+
+@dataclass
+class _Outcome:
+    """One row's draft (with its retries and a note when the composer wrote it) or its error."""
+
+    row: BatchRow
+    result: DraftResult | None = None
+    private: bool = False
+    retries: int = 0
+    note: str | None = None
+    error: str | None = None
+
+    def count(self, summary: RunSummary) -> None:
+        """Add this row to a run's summary."""
+        if self.result is None:
+            summary.failed += 1
+            summary.errors[self.row.row] = self.error or ""
+            return
+        summary.drafted += 1
+        summary.retries += self.retries
+        if self.note is not None:
+            summary.errors[self.row.row] = self.note
 
 
 def redraft(drafter: Drafter, history: History, round_id: int, row: BatchRow) -> None:
