@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from guardrails import lexicon
@@ -136,10 +136,17 @@ def _lingua_code(language: Any) -> str:
 
 def _confirmed(passage: str, expected: str) -> str | None:
     """Return the foreign language lingua confidently sees in a passage, else None."""
+    return _lingua_verdict(passage[:2000], expected)
+
+
+@lru_cache(maxsize=2048)
+def _lingua_verdict(passage: str, expected: str) -> str | None:
+    # Kept per passage: a drafted letter is checked twice (with pseudonyms, then with the names
+    # restored), and the suspect sentences seldom hold a name.
     det = detector()
     if det is None:
         return "?"
-    values = det.compute_language_confidence_values(passage[:2000])
+    values = det.compute_language_confidence_values(passage)
     if not values:
         return None
     top = values[0]
