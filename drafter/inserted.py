@@ -43,13 +43,37 @@ def field_problem(field: str, value: str, language: str, settings: Settings | No
     return None
 
 
-def inserted_field_problems(request: DraftRequest, settings: Settings | None = None) -> list[str]:
-    """Return the inserted fields (names, role, company) that fail the checks, in field order."""
-    return [
-        field
-        for field in sorted(INSERTED, key=list(type(request).model_fields).index)
-        if field_problem(field, str(getattr(request, field) or ""), request.language, settings)
-    ]
+# How many (field, value, language) verdicts a `FieldVerdicts` keeps before it starts afresh.
+MAX_VERDICTS = 4096
+
+
+class FieldVerdicts(dict[tuple[str, str, str], str | None]):
+    """Verdicts of `field_problem` for one settings, kept: a round repeats its role, company and
+    recruiter on every row (and a pseudonymised name is the same token on every row)."""
+
+
+def inserted_field_problems(
+    request: DraftRequest, settings: Settings | None = None, known: FieldVerdicts | None = None
+) -> list[str]:
+    """Return the inserted fields (names, role, company) that fail the checks, in field order.
+
+    `known` keeps the verdicts between calls; it must only ever be used with the same `settings`.
+    """
+    problems = []
+    for field in sorted(INSERTED, key=list(type(request).model_fields).index):
+        value = str(getattr(request, field) or "")
+        key = (field, value, request.language)
+        if known is not None and key in known:
+            problem = known[key]
+        else:
+            problem = field_problem(field, value, request.language, settings)
+            if known is not None:
+                if len(known) >= MAX_VERDICTS:
+                    known.clear()
+                known[key] = problem
+        if problem:
+            problems.append(field)
+    return problems
 
 
 @cache

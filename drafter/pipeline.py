@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Literal
 
 from drafter.config import Drafting, Profile, Settings, load_settings
 from drafter.errors import ProviderError
-from drafter.inserted import fallback_sentences, inserted_field_problems
+from drafter.inserted import FieldVerdicts, fallback_sentences, inserted_field_problems
 from drafter.models import Attempt, CheckContext, DraftRequest, DraftResult, Usage
-from drafter.prompting import PROMPT_VERSION, PromptSpec, prompt_for
+from drafter.prompting import PROMPT_VERSION, PromptSpec, chat_template, prompt_for
 from drafter.stream import DraftStream, clean_output
 from guardrails.report import GuardrailReport
 
@@ -40,6 +40,7 @@ class Drafter:
         self.profile = profile
         self.prompt_version = prompt_version
         self._client = client
+        self._field_verdicts = FieldVerdicts()  # for self.settings, which a drafter keeps
 
     @classmethod
     def from_config(cls, profile: str | None = None, config: str | Path | Settings | None = None) -> Drafter:
@@ -113,9 +114,11 @@ class Drafter:
     @property
     def result_prompt_version(self) -> str:
         """Return the prompt version a draft records (the slot prompts, the letter prompts, or none)."""
-        from drafter.slots import SLOT_PROMPT_VERSION
+        if self.drafting == "slots":
+            from drafter.slots import SLOT_PROMPT_VERSION
 
-        return {"slots": SLOT_PROMPT_VERSION, "letter": self.prompt_version, "composer": ""}[self.drafting]
+            return SLOT_PROMPT_VERSION
+        return self.prompt_version if self.drafting == "letter" else ""
 
     def _run(self, request: DraftRequest) -> Generator[str, None, DraftResult]:
         started = time.perf_counter()
@@ -184,7 +187,7 @@ class Drafter:
 
         t0 = time.perf_counter()
         failure: ProviderError | None = None
-        unsafe = inserted_field_problems(request, self.settings)
+        unsafe = inserted_field_problems(request, self.settings, self._field_verdicts)
         if not unsafe:
             usage = Usage()
             try:
@@ -212,7 +215,8 @@ class Drafter:
 
     def _prompt(self, spec: PromptSpec, request: DraftRequest) -> str | list[BaseMessage]:
         if self.client.kind == "chat":
-            return spec.chat_prompt(request.tone).format_messages(**spec.chat_inputs(request))
+            template = chat_template(request.language, request.channel, request.tone, self.prompt_version)
+            return template.format_messages(**spec.chat_inputs(request))
         return spec.completion_prompt(request)
 
     def _generate(

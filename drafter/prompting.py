@@ -225,3 +225,9 @@ def load_prompt(language: str, channel: str, version: str = PROMPT_VERSION) -> P
 def prompt_for(request: DraftRequest, version: str = PROMPT_VERSION) -> PromptSpec:
     """Return the prompt file for a request's language and channel."""
     return load_prompt(request.language, request.channel, version)
+
+
+@cache
+def chat_template(language: str, channel: str, tone: str, version: str = PROMPT_VERSION) -> ChatPromptTemplate:
+    """Return `load_prompt(...).chat_prompt(tone)`, built once: the system text and examples never change."""
+    return load_prompt(language, channel, version).chat_prompt(tone)

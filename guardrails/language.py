@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cache
+import threading
+from functools import cache, lru_cache
 from typing import Any
 
 from guardrails import lexicon
@@ -97,9 +98,22 @@ def infer_language(text: str) -> str:
     return guess_language(text) or "sv"
 
 
-@cache
+_DETECTOR_LOCK = threading.Lock()
+
+
 def detector() -> Any:
-    """Build the lingua detector once, restricted to the plausible languages (None when missing)."""
+    """Return the lingua detector, restricted to the plausible languages (None when missing).
+
+    The first call builds it with its models loaded, which takes seconds and holds the GIL
+    (lingua would otherwise load them, just as long, on the first text it rates); threads wait
+    for that one build instead of each starting their own. A batch calls it before its workers.
+    """
+    with _DETECTOR_LOCK:
+        return _build_detector()
+
+
+@cache
+def _build_detector() -> Any:
     try:
         from lingua import Language, LanguageDetectorBuilder
     except ImportError:  # the stopword check alone still runs
@@ -112,7 +126,7 @@ def detector() -> Any:
         Language.DANISH,
         Language.GERMAN,
     ]
-    return LanguageDetectorBuilder.from_languages(*langs).build()
+    return LanguageDetectorBuilder.from_languages(*langs).with_preloaded_language_models().build()
 
 
 def _lingua_code(language: Any) -> str:
@@ -129,10 +143,17 @@ def _lingua_code(language: Any) -> str:
 
 def _confirmed(passage: str, expected: str) -> str | None:
     """Return the foreign language lingua confidently sees in a passage, else None."""
+    return _lingua_verdict(passage[:2000], expected)
+
+
+@lru_cache(maxsize=2048)
+def _lingua_verdict(passage: str, expected: str) -> str | None:
+    # Kept per passage: a drafted letter is checked twice (with pseudonyms, then with the names
+    # restored), and the suspect sentences seldom hold a name.
     det = detector()
     if det is None:
         return "?"
-    values = det.compute_language_confidence_values(passage[:2000])
+    values = det.compute_language_confidence_values(passage)
     if not values:
         return None
     top = values[0]

@@ -7,6 +7,7 @@ compound whose head it is: "skada" covers "skadan", "skador" and "knäskadan", w
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 
 import snowballstemmer
@@ -16,11 +17,17 @@ MIN_MODIFIER = 3
 # Shorter stems only match whole words: "ung" must not be the head of "kung" or "tung".
 MIN_HEAD = 4
 _STEMMERS = {"sv": "swedish", "en": "english"}
+# A Snowball stemmer keeps the word it works on in itself: two threads sharing one garble each
+# other's words (an IndexError mid-batch), so each thread gets its own.
+_local = threading.local()
 
 
-@cache
 def _stemmer(language: str) -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer(_STEMMERS.get(language, "swedish"))
+    stemmers: dict[str, snowballstemmer.stemmer] = _local.__dict__.setdefault("stemmers", {})
+    found = stemmers.get(language)
+    if found is None:
+        found = stemmers[language] = snowballstemmer.stemmer(_STEMMERS.get(language, "swedish"))
+    return found
 
 
 @cache

@@ -5,10 +5,44 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
 from guardrails.context import CheckContext
+
+_T = TypeVar("_T")
+
+
+class cached_attribute(Generic[_T]):
+    """`functools.cached_property` without its lock.
+
+    Python 3.11's holds one lock for a property across every instance, so threads checking
+    different texts queue for each other's first `tokens`; a `Doc` is never shared between
+    threads, so there is nothing to lock.
+    """
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached_attribute[_T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> cached_attribute[_T] | _T:
+        if instance is None:
+            return self
+        value = self.func(instance)
+        instance.__dict__[self.name] = value
+        return value
+
 
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # A sentence ends at . ! ? or a line break; bullets and blank lines also split.
@@ -82,12 +116,12 @@ class Doc:
         self.lower = lower_keep_length(self.text)
         self.folded = fold(self.text)
 
-    @cached_property
+    @cached_attribute
     def tokens(self) -> list[Token]:
         """Return every word with its offsets."""
         return [Token(m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(self.text)]
 
-    @cached_property
+    @cached_attribute
     def sentences(self) -> list[tuple[int, int]]:
         """Return (start, end) of every non-blank sentence or line."""
         spans = []
@@ -102,7 +136,7 @@ class Doc:
             spans.append((start, end))
         return spans
 
-    @cached_property
+    @cached_attribute
     def context_folded(self) -> str:
         """Return the folded role, company, highlights and names: words there are the recruiter's own."""
         ctx = self.context
@@ -110,12 +144,12 @@ class Doc:
         parts = [ctx.role, ctx.company, ctx.highlights, ctx.candidate_name, ctx.recruiter_name]
         return fold(" \n ".join(p for p in parts if p))
 
-    @cached_property
+    @cached_attribute
     def context_words(self) -> set[str]:
         """Return the folded words of the role, company, highlights and names."""
         return set(words(self.context_folded))
 
-    @cached_property
+    @cached_attribute
     def own_folded(self) -> str:
         """Return the folded role, company and names: the only words a rule may take as given.
 
@@ -126,7 +160,7 @@ class Doc:
         parts = [ctx.role, ctx.company, ctx.candidate_name, ctx.recruiter_name]
         return fold(" \n ".join(p for p in parts if p))
 
-    @cached_property
+    @cached_attribute
     def own_words(self) -> set[str]:
         """Return the folded words of the role, company and names."""
         return set(words(self.own_folded))

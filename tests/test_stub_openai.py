@@ -61,6 +61,22 @@ def test_a_reply_function_sees_each_request() -> None:
         assert _chat(stub).invoke("ping").content == "echo: ping"
 
 
+def test_an_answer_comes_when_its_delay_is_over_not_a_delayed_ack_later() -> None:
+    # Headers and body are written apart; with Nagle on, the body waited ~40 ms for the client's ACK.
+    import statistics
+    import time
+
+    import httpx
+
+    with StubOpenAI(delay_s=0.05) as stub, httpx.Client() as client:
+        took = []
+        for _ in range(9):
+            t0 = time.perf_counter()
+            client.post(f"{stub.base_url}/chat/completions", json={"model": "m", "messages": []}).raise_for_status()
+            took.append(time.perf_counter() - t0)
+    assert statistics.median(took) < 0.075
+
+
 def test_over_max_concurrent_is_answered_429_with_retry_after() -> None:
     statuses: list[int] = []
     with StubOpenAI(delay_s=0.5, max_concurrent=2, retry_after_s=2) as stub:

@@ -7,7 +7,8 @@ import email.utils
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -76,7 +77,9 @@ def retry_hint(exc: BaseException) -> tuple[bool, float | None]:
 class RateGate:
     """The shared limit on requests in flight, which adapts to what the server accepts.
 
-    After a 429 with Retry-After no worker starts before the pause ends, and the limit drops to
+    Each request holds a slot while it is out (`slot`), nothing else: a row's prompt, checks and
+    pseudonyms are done outside it, so the slots stay full while rows are prepared and checked.
+    After a 429 with Retry-After no request starts before the pause ends, and the limit drops to
     one below what was in flight when the server refused (it has just said that was too many);
     every 2 x limit successes it grows by one again, up to the concurrency asked for.
     """
@@ -126,8 +129,22 @@ class RateGate:
 
     def wait(self) -> None:
         """Block until any pause is over (without taking a slot)."""
+        with self._cond:
+            while (delay := self._open_at - self._clock()) > 0:
+                self._cond.wait(timeout=delay)
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        """Hold a slot for one request; a 429 it ends in lowers the limit and pauses every request."""
         self.acquire()
-        self.release(ok=False)
+        try:
+            yield
+        except BaseException as exc:
+            if _status(exc) == 429:
+                self.throttled(retry_hint(exc)[1])  # while this request still counts as in flight
+            self.release(ok=False)
+            raise
+        self.release(ok=True)
 
 
 def call_with_retry(
@@ -138,40 +155,32 @@ def call_with_retry(
     sleep: Callable[[float], None] = time.sleep,
     retry_on: Callable[[T], str | None] | None = None,
 ) -> tuple[T, int]:
-    """Call `fn` holding a slot of the gate, retrying transient provider failures; return (value, retries).
+    """Call `fn`, retrying transient provider failures; return (value, retries).
 
-    `retry_on` names a transient failure hidden in a returned value (a pipeline that fell back to
-    its composer because the provider failed); such a value is retried too, and returned when the
-    tries are used up.
+    `fn`'s requests each take a slot of the gate (`RateGate.slot`, which also records a 429);
+    here a try only waits out a pause the server asked for before it starts. `retry_on` names a
+    transient failure hidden in a returned value (a pipeline that fell back to its composer
+    because the provider failed); such a value is retried too, and returned when the tries are
+    used up.
     """
     retries = 0
     while True:
-        gate.acquire()
+        gate.wait()
         try:
             value = fn()
-            hidden = retry_on(value) if retry_on is not None else None
-            if hidden is not None and retries + 1 < policy.attempts:
-                if hidden == "rate_limited":
-                    gate.throttled(None)
-                gate.release(ok=False)
-                retries += 1
-                sleep(policy.backoff(retries, rng))
-                continue
         except ProviderError as exc:
             transient, after = retry_hint(exc)
-            if _status(exc) == 429:
-                gate.throttled(after)  # everyone waits for the server's pause, with fewer in flight after it
-            gate.release(ok=False)
             retries += 1
             if not transient or retries >= policy.attempts:
                 raise
             # This row adds jitter on top of the shared pause, or backs off exponentially without one.
             sleep(after * rng.random() * 0.2 if after is not None else policy.backoff(retries, rng))
             continue
-        except BaseException:
-            gate.release(ok=False)
-            raise
-        gate.release(ok=True)
+        hidden = retry_on(value) if retry_on is not None else None
+        if hidden is not None and retries + 1 < policy.attempts:
+            retries += 1
+            sleep(policy.backoff(retries, rng))
+            continue
         return value, retries
 
 

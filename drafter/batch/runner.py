@@ -1,7 +1,8 @@
 """Draft a round's rows concurrently (bounded), store each result as it lands, resume a re-run.
 
-Workers only talk to the model; the calling thread writes every outcome to the history in its own
-transaction, so a crash loses nothing already drafted and a re-run drafts only what is missing.
+Workers only talk to the model; the calling thread writes every outcome to the history as soon as
+it lands (the rows that landed together in one transaction), so a crash loses nothing already
+drafted and a re-run drafts only what is missing.
 """
 
 from __future__ import annotations
@@ -40,6 +41,16 @@ def provider_fallback(result: DraftResult) -> str | None:
     """Return the transient provider failure behind a composer fallback, if that is what happened."""
     reason = getattr(result, "fallback_reason", None)
     return reason if result.fallback_used and reason in TRANSIENT_REASONS else None
+
+
+def spare_workers(concurrency: int) -> int:
+    """Return how many workers a run has beyond its request slots.
+
+    While `concurrency` requests are out, the spare workers build the next prompts and check and
+    restore what came back, so a slot never waits for a row's CPU work. A few suffice: every one
+    more is another thread contending for the GIL. One slot keeps one worker, rows in order.
+    """
+    return max(2, concurrency // 4) if concurrency > 1 else 0
 
 
 def round_key(rows: Iterable[BatchRow], profile: str) -> str:
@@ -95,16 +106,19 @@ class BatchRunner:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
         keep_prompts_out_of_logs()
+        from drafter.pipeline import Drafter
+
+        self.gate = RateGate(limit=concurrency)
+        client = drafter.client
         if drafter.profile.remote:
             # No one watches a batch row being typed: whole answers spare the CPU of token streaming.
-            from drafter.pipeline import Drafter
-
-            drafter = Drafter(drafter.settings, drafter.profile, drafter.client.whole(), drafter.prompt_version)
-        self.drafter = drafter
+            client = client.whole()
+        # Each model request holds a slot of the gate while it is out, and only then.
+        client = client.gated(self.gate.slot)
+        self.drafter = Drafter(drafter.settings, drafter.profile, client, drafter.prompt_version)
         self.history = history
         self.concurrency = concurrency
         self.policy = policy or RetryPolicy()
-        self.gate = RateGate(limit=concurrency)
         self._rng = random.Random(seed)
 
     def _draft(self, row: BatchRow) -> tuple[DraftResult, bool, int]:
@@ -159,7 +173,7 @@ class BatchRunner:
         results: queue.SimpleQueue[tuple[BatchRow, Future[tuple[DraftResult, bool, int]]]] = queue.SimpleQueue()
         for row in pending:
             todo.put(row)
-        workers = min(self.concurrency, len(pending))
+        workers = min(self.concurrency + spare_workers(self.concurrency), len(pending))
         for _ in range(workers):
             todo.put(None)  # one stop mark per worker
 
@@ -179,10 +193,16 @@ class BatchRunner:
         for thread in threads:
             thread.start()
         try:
-            for _ in range(total):
-                row, future = results.get()
-                self._store(round_id, row, future, summary)
-                report()
+            left = total
+            while left:
+                landed = [results.get()]
+                while len(landed) < left:  # and every other row that has landed meanwhile
+                    try:
+                        landed.append(results.get_nowait())
+                    except queue.Empty:
+                        break
+                left -= len(landed)
+                self._store_landed(round_id, [self._outcome(row, future) for row, future in landed], summary, report)
         finally:
             stop.set()
             for thread in threads:
@@ -198,35 +218,85 @@ class BatchRunner:
     def _warm_up(self, rows: list[BatchRow]) -> None:
         """Load the language detector and lexicons once, before the clock and the workers start."""
         from drafter.models import CheckContext
+        from guardrails.language import detector
 
+        if rows and self.concurrency > 1:
+            detector()  # its models: seconds of CPU under the GIL, which would stall every worker
         for language in sorted({r.request.language for r in rows}):
             self.drafter.check("Hej och tack.", CheckContext(language=language))
 
-    def _store(
-        self, round_id: int, row: BatchRow, future: Future[tuple[DraftResult, bool, int]], summary: RunSummary
-    ) -> None:
+    def _outcome(self, row: BatchRow, future: Future[tuple[DraftResult, bool, int]]) -> _Outcome:
+        """Return what became of a row: its draft, or the one sentence of why it has none."""
         try:
             result, private, retries = future.result()
         except DrafterError as exc:
-            summary.failed += 1
-            summary.errors[row.row] = str(exc)
-            self.history.save_failure(round_id, row.row, row.request, str(exc), row.email, self.drafter.profile_name)
             log.warning("batch row=%d failed: %s", row.row, type(exc).__name__)
-            return
+            return _Outcome(row, error=str(exc))
         except Exception as exc:  # one broken row never stops the others
-            summary.failed += 1
-            message = f"Unexpected error while drafting: {type(exc).__name__}."
-            summary.errors[row.row] = message
-            self.history.save_failure(round_id, row.row, row.request, message, row.email, self.drafter.profile_name)
             log.warning("batch row=%d failed unexpectedly: %s", row.row, type(exc).__name__)
-            return
-        summary.drafted += 1
-        summary.retries += retries
+            return _Outcome(row, error=f"Unexpected error while drafting: {type(exc).__name__}.")
         note = None
         if provider_fallback(result):  # the model kept failing: the composer's draft, marked with why
             note = getattr(result, "fallback_message", None) or f"The model failed ({provider_fallback(result)})."
-            summary.errors[row.row] = note
-        self.history.save_result(round_id, row.row, result, row.email, private, note=note)
+        return _Outcome(row, result=result, private=private, retries=retries, note=note)
+
+    def _store_landed(
+        self, round_id: int, outcomes: list[_Outcome], summary: RunSummary, report: Callable[[], None]
+    ) -> None:
+        """Store the rows that have landed in one transaction, then count and report each.
+
+        A commit is an fsync, and every statement gives the GIL up and waits to get it back: a
+        transaction a row kept the writer behind the workers at high concurrency. Only rows
+        already drafted are grouped, never held back for more to come, so a kill loses no more
+        than it did a row at a time. Should the group fail to write, each row is written on its
+        own, and the one the database refuses fails the run as it always did.
+        """
+        if len(outcomes) > 1:
+            from drafter.store.history import StoreError
+
+            try:
+                with self.history.transaction():
+                    for outcome in outcomes:
+                        self._write(round_id, outcome)
+            except StoreError:
+                for outcome in outcomes:
+                    self._write(round_id, outcome)
+        else:
+            self._write(round_id, outcomes[0])
+        for outcome in outcomes:
+            outcome.count(summary)
+            report()
+
+    def _write(self, round_id: int, outcome: _Outcome) -> None:
+        row = outcome.row
+        if outcome.result is None:
+            error = outcome.error or ""
+            self.history.save_failure(round_id, row.row, row.request, error, row.email, self.drafter.profile_name)
+        else:
+            self.history.save_result(round_id, row.row, outcome.result, row.email, outcome.private, note=outcome.note)
+
+
+@dataclass
+class _Outcome:
+    """One row's draft (with its retries and a note when the composer wrote it) or its error."""
+
+    row: BatchRow
+    result: DraftResult | None = None
+    private: bool = False
+    retries: int = 0
+    note: str | None = None
+    error: str | None = None
+
+    def count(self, summary: RunSummary) -> None:
+        """Add this row to a run's summary."""
+        if self.result is None:
+            summary.failed += 1
+            summary.errors[self.row.row] = self.error or ""
+            return
+        summary.drafted += 1
+        summary.retries += self.retries
+        if self.note is not None:
+            summary.errors[self.row.row] = self.note
 
 
 def redraft(drafter: Drafter, history: History, round_id: int, row: BatchRow) -> None:

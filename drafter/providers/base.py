@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any, Literal
 
 from drafter.errors import DrafterError, ProviderError
@@ -35,6 +36,8 @@ class ModelClient:
     # Whole answers: one response per call instead of a chunk per token. Batches use it with HTTP
     # models, where parsing and merging hundreds of chunks costs more CPU than the draft itself.
     whole_answers: bool = False
+    # What each call holds while it is out: a batch's limit on requests in flight (`RateGate.slot`).
+    slot: Callable[[], AbstractContextManager[None]] = nullcontext
 
     def __init__(
         self,
@@ -66,15 +69,16 @@ class ModelClient:
         outer = getattr(_calls, "retries", None)
         _calls.retries = usage.retries
         try:
-            for chunk in self._chunks(prompt, kwargs):
-                text = chunk if isinstance(chunk, str) else _content(chunk)
-                reported = getattr(chunk, "usage_metadata", None)
-                if reported:
-                    usage.prompt_tokens = reported.get("input_tokens")
-                    usage.completion_tokens = reported.get("output_tokens")
-                if text:
-                    received = True
-                    yield text
+            with self.slot():
+                for chunk in self._chunks(prompt, kwargs):
+                    text = chunk if isinstance(chunk, str) else _content(chunk)
+                    reported = getattr(chunk, "usage_metadata", None)
+                    if reported:
+                        usage.prompt_tokens = reported.get("input_tokens")
+                        usage.completion_tokens = reported.get("output_tokens")
+                    if text:
+                        received = True
+                        yield text
         except DrafterError:
             raise
         except Exception as exc:  # vendor SDKs raise their own types; the user gets one sentence
@@ -104,9 +108,16 @@ class ModelClient:
 
     def whole(self) -> ModelClient:
         """Return a client for the same model that asks for whole answers (no token streaming)."""
+        return self._clone(whole_answers=True)
+
+    def gated(self, slot: Callable[[], AbstractContextManager[None]]) -> ModelClient:
+        """Return a client for the same model whose every call holds `slot()` while it is out."""
+        return self._clone(slot=slot)
+
+    def _clone(self, **changes: Any) -> ModelClient:
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
-        clone.whole_answers = True
+        clone.__dict__.update(changes)
         return clone
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -28,6 +29,10 @@ class StoreError(DrafterError):
     """The history database failed (unreachable, locked, full)."""
 
 
+def _store_error(exc: SQLAlchemyError) -> StoreError:
+    return StoreError(f"The history database failed: {type(exc).__name__}.")
+
+
 def utcnow() -> dt.datetime:
     """Return the current UTC time without tzinfo (how every timestamp is stored)."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -45,22 +50,52 @@ class History:
         self.engine = engine
         self.settings = settings or StoreSettings()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._shared = threading.local()  # this thread's `transaction()` session, if one is open
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """Yield a session whose work commits at the end, or rolls back on any error."""
+        """Yield a session whose work commits at the end, or rolls back on any error.
+
+        Inside `transaction()` (on the same thread) it yields that transaction's session instead,
+        which commits or rolls back once, at the end of the transaction.
+        """
+        shared: Session | None = getattr(self._shared, "session", None)
+        if shared is not None:
+            try:
+                yield shared
+            except SQLAlchemyError as exc:  # the transaction rolls back as this leaves it
+                raise _store_error(exc) from exc
+            return
         session = self._sessions()
         try:
             yield session
             session.commit()
         except SQLAlchemyError as exc:
             session.rollback()
-            raise StoreError(f"The history database failed: {type(exc).__name__}.") from exc
+            raise _store_error(exc) from exc
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Make the writes of this thread inside the block one transaction: all commit, or none.
+
+        One commit is one fsync: a batch stores the rows that landed together at once. Meant for
+        `save_result`, `save_failure` and `save_duplicate`; a failure raises `StoreError` at the end
+        of the block, with nothing of it written.
+        """
+        if getattr(self._shared, "session", None) is not None:
+            yield  # already inside one: the outer transaction commits
+            return
+        with self.session() as s:
+            self._shared.session = s
+            try:
+                yield
+            finally:
+                self._shared.session = None
 
     # -- rounds --------------------------------------------------------------------------------
     def start_round(

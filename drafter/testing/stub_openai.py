@@ -298,6 +298,9 @@ def _make_handler(stub: StubOpenAI) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "StubOpenAI/1"
+        # Headers and body go out in separate writes; with Nagle on, the body waits for the
+        # client's delayed ACK (40 ms on Linux), so every answer came ~40 ms after `delay_s`.
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: Any) -> None:
             # Quiet: tests and benchmarks read the recording, not stderr.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from drafter.pipeline import Drafter
 from drafter.store.engine import create_store_engine, migrate
 from drafter.store.history import History
 from drafter.testing.stub_openai import RecordedRequest, Reply, StubOpenAI
+from guardrails.report import GuardrailReport
 
 
 def _rows(n: int) -> list[BatchRow]:
@@ -66,6 +68,28 @@ def test_concurrency_is_bounded_and_every_row_is_drafted(settings: Settings, his
     assert [p.done for p in seen] == list(range(13))
     assert seen[-1].eta_s == 0 and seen[0].eta_s is None
     assert {d.status for d in history.round_drafts(round_.id)} == {"ready"}
+
+
+def test_a_slot_is_held_only_while_its_request_is_out(
+    settings: Settings, history: History, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Checking a draft takes as long as the request here: a slot held through the check would
+    # start the third request only once the first row is checked, 0.6 s in, not when its answer came.
+    with StubOpenAI(replies=letter_from_prompt, delay_s=0.3, max_concurrent=2) as stub:
+        runner = BatchRunner(_drafter(settings, stub.base_url), history, concurrency=2, policy=FAST)
+        check = runner.drafter.check
+
+        def slow_check(text: str, request: DraftRequest) -> GuardrailReport:
+            time.sleep(0.3)
+            return check(text, request)
+
+        monkeypatch.setattr(runner.drafter, "check", slow_check)
+        round_ = history.start_round("f" * 64, "r", "stub")
+        summary = runner.run(round_.id, _rows(6))
+        arrivals = sorted(r.received_at for r in stub.requests)
+        assert stub.max_in_flight == 2 and stub.count(status=429) == 0
+    assert (summary.drafted, summary.failed) == (6, 0)
+    assert arrivals[2] - arrivals[0] < 0.45
 
 
 def test_429_with_retry_after_is_waited_out_then_the_row_is_drafted(settings: Settings, history: History) -> None:

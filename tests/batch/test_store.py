@@ -133,6 +133,21 @@ def test_a_failing_transaction_writes_nothing(history: History) -> None:
     assert history.round_drafts(round_.id) == []
 
 
+def test_writes_in_one_transaction_commit_together_or_not_at_all(history: History, drafter: Drafter) -> None:
+    round_ = history.start_round("h" * 64, name="r", profile="fake")
+    with history.transaction():
+        _draft(history, drafter, round_.id, 2, _request("Åsa Öberg"))
+        history.save_failure(round_.id, 3, _request("Björn Ärlig"), "timed out")
+        assert len(history.round_drafts(round_.id)) == 2  # its own reads see its writes
+    assert [(d.row, d.status) for d in history.round_drafts(round_.id)] == [(2, "ready"), (3, "failed")]
+
+    with pytest.raises(StoreError), history.transaction():
+        _draft(history, drafter, round_.id, 4, _request("Cecilia Ö"))
+        with history.session() as s:
+            s.add(Draft(round_id=round_.id, row=5))  # required columns missing: the insert fails
+    assert [d.row for d in history.round_drafts(round_.id)] == [2, 3]  # row 4 went with it
+
+
 def test_purge_removes_only_drafts_past_retention_and_logs_counts_only(
     history: History, drafter: Drafter, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -113,3 +113,37 @@ def test_lexicon_patterns_are_lowercase_and_compile() -> None:
                 # "(?-i:...)" marks a deliberate capital, in lists run on the original text.
                 unescaped = re.sub(r"\\.|\(\?-i:[^)]*\)", "", pattern)
                 assert unescaped == unescaped.lower(), f"{entry.name}:{key}: {pattern}"
+
+
+def test_stemming_from_many_threads_gives_what_one_thread_gives() -> None:
+    import sys
+    import threading
+
+    from guardrails import morph
+
+    # New words each (stems are cached), so the threads really share the stemmer's work.
+    bases, tails = ("arbets", "kvinno", "förälder"), ("arna", "en", "ens")
+    words = [f"{b}{chr(97 + i % 26)}{chr(97 + i // 26)}{t}" for i in range(300) for b in bases for t in tails]
+    expected = {w: morph.stem.__wrapped__(w, "sv") for w in words}
+    got: dict[str, str] = {}
+    errors: list[Exception] = []
+
+    def work(part: list[str]) -> None:
+        try:
+            for w in part:
+                got[w] = morph.stem(w, "sv")
+        except Exception as exc:  # a shared stemmer garbled a word: IndexError
+            errors.append(exc)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        threads = [threading.Thread(target=work, args=(words[i::8],)) for i in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
+    assert got == expected
