@@ -172,7 +172,7 @@ class Doc:
             return self.sentences[i]
         return pos, pos
 
-    @cached_property
+    @cached_attribute
     def _sentence_starts(self) -> list[int]:
         return [start for start, _ in self.sentences]
 
