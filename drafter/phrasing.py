@@ -92,13 +92,19 @@ def _foreign(text: str, language: str) -> bool:
     return sure.get(other, 0.0) >= FOREIGN_CONFIDENCE and sure.get(names[language], 0.0) < 0.1
 
 
+@cache
+def _pattern(language: str, key: str) -> re.Pattern[str]:
+    """Compile one of the phrasebook's regex lists once per language (notes are read on every draft)."""
+    return re.compile("|".join(phrasebook(language)[key]), re.IGNORECASE)
+
+
 def tidy_note(field: str, text: str, language: str) -> str:
     """Strip what the recruiter wrote to themselves ('hon bad om feedback:', 'if she asks:', 'OK to share:')
     and mend clipped phrases ('Vi valde annan' -> 'Vi valde en annan kandidat')."""
     book = phrasebook(language)
     # Line breaks stay: the input checks cut a note at a line that forges a label ("Candidate: ...").
     flat = text.strip()
-    lead = re.compile("|".join(book["note_lead_ins"]), re.IGNORECASE)
+    lead = _pattern(language, "note_lead_ins")
     while True:
         m = lead.match(flat)
         if not m or m.end() == 0:
@@ -115,7 +121,7 @@ def no_hire(request: DraftRequest) -> bool:
     The notes only steer the wording away from "another candidate"; nothing of them reaches the letter.
     """
     said = f"{request.reason or ''} {request.internal_notes or ''}".lower()
-    return re.search("|".join(phrasebook(request.language)["no_hire"]), said) is not None
+    return _pattern(request.language, "no_hire").search(said) is not None
 
 
 def someone_chosen(request: DraftRequest) -> bool:
@@ -124,7 +130,7 @@ def someone_chosen(request: DraftRequest) -> bool:
     "Another candidate" is a claim like any other: without this, the decision does not make it.
     """
     said = f"{request.reason or ''} {request.internal_notes or ''}".lower()
-    found = re.search("|".join(phrasebook(request.language)["someone_chosen"]), said)
+    found = _pattern(request.language, "someone_chosen").search(said)
     return bool(request.chosen_candidate_name) or found is not None
 
 
