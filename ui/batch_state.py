@@ -94,6 +94,18 @@ def remember_single(result: DraftResult, settings: Settings) -> int | None:
     return record.id
 
 
+def remember_export(draft_id: int | None, kind: str, text: str, settings: Settings) -> None:
+    """Store a single draft's text as it was downloaded (nothing when the draft was not stored)."""
+    from drafter.errors import DrafterError
+
+    if draft_id is None:
+        return
+    try:
+        get_history(settings).record_exports(kind, [(draft_id, text)])
+    except DrafterError:
+        return
+
+
 def remember_edit(draft_id: int | None, text: str, report: GuardrailReport, settings: Settings) -> None:
     """Store an edit made on the draft page (nothing when the draft was not stored)."""
     from drafter.errors import DrafterError

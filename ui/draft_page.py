@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 from about_panel import render_about
-from batch_state import remember_edit, remember_single
+from batch_state import remember_edit, remember_export, remember_single
 from draft_form import render_form
 from model_picker import select_model
 from streamlit.delta_generator import DeltaGenerator
@@ -142,7 +142,14 @@ def render_channel(channel: str, settings: Settings) -> None:
         st.caption(":material/edit: " + t("edited_note"))
     render_panel(text, report)
     render_history(result)
-    render_export(channel, text, result.request, report)
+    draft_id = st.session_state.get(f"history_id_{channel}")
+    render_export(
+        channel,
+        text,
+        result.request,
+        report,
+        on_export=lambda kind, exported: remember_export(draft_id, kind, exported, settings),
+    )
 
 
 def _regenerate_button(channel: str) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Literal
 
 import streamlit as st
 from ui_state import override_key
@@ -47,8 +49,19 @@ def export_allowed(channel: str, report: GuardrailReport) -> bool:
     return report.passed or bool(st.session_state.get(override_key(channel)))
 
 
-def render_export(channel: str, text: str, request: DraftRequest, report: GuardrailReport) -> None:
-    """Show copy and downloads, enabled only while the text passes or an override is confirmed."""
+def render_export(
+    channel: str,
+    text: str,
+    request: DraftRequest,
+    report: GuardrailReport,
+    on_export: Callable[[str, str], None] | None = None,
+) -> None:
+    """Show copy and downloads, enabled only while the text passes or an override is confirmed.
+
+    `on_export(kind, text)` runs when a file is downloaded (kind `txt` or `eml`), so the history keeps
+    the text as it left the app.
+    """
+    record: Callable[[str, str], None] | Literal["ignore"] = on_export if on_export is not None else "ignore"
     st.subheader(t("export_title"), anchor=False)
     if not report.passed:
         st.warning(t("export_locked"), icon=":material/lock:")
@@ -73,7 +86,8 @@ def render_export(channel: str, text: str, request: DraftRequest, report: Guardr
         mime="text/plain",
         key=f"dl_txt_{channel}",
         disabled=not allowed,
-        on_click="ignore",
+        on_click=record,
+        args=("txt", text) if on_export else None,
         icon=":material/description:",
     )
     if channel == "email":
@@ -84,6 +98,7 @@ def render_export(channel: str, text: str, request: DraftRequest, report: Guardr
             mime="message/rfc822",
             key=f"dl_eml_{channel}",
             disabled=not allowed,
-            on_click="ignore",
+            on_click=record,
+            args=("eml", text) if on_export else None,
             icon=":material/mail:",
         )

@@ -152,6 +152,7 @@ class BatchRunner:
                 summary.duplicates += 1
             else:
                 pending.append(row)
+        pending = self._take_over(round_id, pending, summary)
         total = len(pending)
         self._warm_up(pending)
         started = time.perf_counter()
@@ -214,6 +215,24 @@ class BatchRunner:
             summary.elapsed_s,
         )  # fmt: skip
         return summary
+
+    def _take_over(self, round_id: int, rows: list[BatchRow], summary: RunSummary) -> list[BatchRow]:
+        """Copy rows an earlier run of this profile drafted from the same request; return the rest."""
+        from drafter.store.carry import earlier_drafts, request_digest, take_over
+
+        if not rows:
+            return rows
+        digests = {row.row: request_digest(row.request, row.email) for row in rows}
+        earlier = earlier_drafts(self.history, self.drafter.profile_name, round_id, digests.values())
+        left: list[BatchRow] = []
+        for row in rows:
+            source = earlier.get(digests[row.row])
+            if source is None:
+                left.append(row)
+                continue
+            take_over(self.history, source, round_id, row.row)
+            summary.resumed += 1
+        return left
 
     def _warm_up(self, rows: list[BatchRow]) -> None:
         """Load the language detector and lexicons once, before the clock and the workers start."""

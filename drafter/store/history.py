@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from drafter.errors import DrafterError
 from drafter.models import DraftRequest, DraftResult
+from drafter.store.carry import request_digest
 from drafter.store.records import DraftRecord, RoundRecord
 from drafter.store.schema import Draft, Edit, Export, Round
 from drafter.store.settings import StoreSettings
@@ -168,6 +169,7 @@ class History:
         draft.role, draft.company = request.role, request.company
         draft.language, draft.channel = request.language, request.channel
         draft.request_json = self._request_json(request)
+        draft.request_digest = request_digest(request, email)
         draft.updated_at = now
         draft.error = None
         draft.duplicate_of = None

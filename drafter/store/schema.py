@@ -59,6 +59,8 @@ class Draft(Base):
     channel: Mapped[str] = mapped_column(String(5))
     status: Mapped[str] = mapped_column(String(16), index=True)  # ready | blocked | failed | duplicate
     request_json: Mapped[str] = mapped_column(Text)  # internal notes removed unless the operator keeps them
+    # sha256 of the e-mail and the whole request (notes included): finds the same row in an earlier run.
+    request_digest: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     model_text: Mapped[str | None] = mapped_column(Text, nullable=True)  # as drafted
     text: Mapped[str | None] = mapped_column(Text, nullable=True)  # current: the latest edit, else as drafted
     passed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
@@ -100,7 +102,7 @@ class Export(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(8))  # csv | eml
+    kind: Mapped[str] = mapped_column(String(8))  # csv | eml (a round) or txt | eml (one draft from the draft page)
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 

@@ -76,3 +76,39 @@ def test_sigkill_halfway_then_rerun_drafts_every_candidate_exactly_once(store_ur
     assert [int(r["row"]) for r in rows] == list(range(2, ROWS + 2))
     assert len({r["candidate_name"] for r in rows}) == ROWS
     assert all(r["status"] == "ready" and r["text"] for r in rows)
+
+
+def test_a_corrected_file_rerun_drafts_only_the_fixed_row_and_keeps_the_edits(
+    store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from drafter.cli import main
+    from drafter.config import load_settings
+    from drafter.store import open_history
+    from guardrails import check
+
+    rows = candidate_rows(4)
+    rows[2][5] = "klingonska"  # an invalid language: the row is refused, the others drafted
+    src = write_csv(tmp_path / "round.csv", rows)
+    cfg = write_config(tmp_path / "drafter.toml", store_url)
+    out = tmp_path / "drafts.csv"
+    assert (
+        main(["--config", str(cfg), "batch", str(src), "--out", str(out), "--no-progress"]) == 0
+    )  # rows with errors are reported, not fatal
+    assert "3 drafted now, 0 from an earlier run" in capsys.readouterr().err
+    history = open_history(load_settings(cfg))
+    (first_round,) = history.rounds()
+    first = {d.row: d for d in history.round_drafts(first_round.id)}
+    edited = first[2].text.replace("Karin Ek", "Karin Ek, rekryterare") if first[2].text else ""
+    history.record_edit(first[2].id, edited, check(edited, first[2].request))
+
+    rows[2][5] = "sv"  # the recruiter fixes the row and runs the file again
+    write_csv(src, rows)
+    assert main(["--config", str(cfg), "batch", str(src), "--out", str(out), "--no-progress"]) == 0
+    assert "1 drafted now, 3 from an earlier run" in capsys.readouterr().err
+    second_round = next(r for r in history.rounds() if r.id != first_round.id)
+    second = {d.row: d for d in history.round_drafts(second_round.id)}
+    assert sorted(second) == [2, 3, 4, 5]
+    assert second[2].text == edited  # the edit of the earlier run is what goes out
+    assert [second[r].model_text for r in (3, 5)] == [first[r].model_text for r in (3, 5)]
+    with out.open(encoding="utf-8") as fh:
+        assert [(r["row"], r["status"]) for r in csv.DictReader(fh)] == [(str(r), "ready") for r in (2, 3, 4, 5)]

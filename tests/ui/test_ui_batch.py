@@ -179,3 +179,24 @@ def test_a_draft_from_the_draft_page_and_its_edit_land_in_the_history(settings: 
     at.text_area(key="edit_email").set_value(GOOD_SV.replace("Karin Ek", "Karin Ek, rekryterare")).run()
     (edited,) = open_history(settings).search("Anna")
     assert edited.edited and edited.text and edited.text.endswith("Karin Ek, rekryterare")
+
+
+def test_a_single_draft_downloaded_from_the_draft_page_is_kept_as_exported(settings: Settings) -> None:
+    from ui_test_support import APP, GOOD_SV, fill_form, submit
+
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state["drafter"] = Drafter.with_fake([GOOD_SV], settings=settings)
+    at.run()
+    fill_form(at)
+    submit(at)
+    edited = GOOD_SV.replace("Karin Ek", "Karin Ek, rekryterare")
+    at.text_area(key="edit_email").set_value(edited).run()
+    at.download_button(key="dl_eml_email").click().run()
+    at.download_button(key="dl_txt_email").click().run()
+    assert not at.exception
+    history = open_history(settings)
+    (stored,) = history.search("Anna")
+    assert history.export_count(stored.id) == 2
+    exported = access_export(history, "Anna")["drafts"][0]["exports"]
+    assert sorted(x["kind"] for x in exported) == ["eml", "txt"]
+    assert {x["text"] for x in exported} == {edited}  # the text as it left the app, with the edit
