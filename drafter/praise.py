@@ -9,7 +9,10 @@ into praise. Here each point is read on its own:
 - a description of the candidate ("trevlig", "bra med kunderna", "a quick learner") goes into
   "we saw you as ...";
 - a credential ("utbildad tolk", "certified in ...") goes into "that you are ...";
-- a thing they did or have ("bra case", "deep AWS knowledge") gets a possessive ("ditt bra case").
+- a thing they did or have ("bra case", "deep AWS knowledge") gets a possessive ("ditt bra case");
+- time in a trade ("6 år", "15 yrs in construction") keeps its digits in a frame of its own;
+- names of tools or systems ("Fortnox o Visma") share one "din vana vid ..." phrase;
+- a step of the process ("2nd interview + seminar") and what follows a "but" after praise are left out.
 
 Word lists and endings live in `composer_templates/grammar_<language>.toml` ([praise]).
 `praise` returns None for a note it cannot read as such a list (a clause, a sentence); the
@@ -20,13 +23,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from drafter.grammar import WORD, grammar, join_items, possessive_sv, weak_sv, word_set
+from drafter.grammar import WORD, grammar, join_items, known_word, possessive_sv, weak_sv, word_set
 from drafter.notes import is_clause
 
 _ITEM_SPLIT = re.compile(
-    r"\s*[,;]\s*|\s*[.!?]\s+|\s+[–—-]\s+|\s*\(|\)\s*|(?<!-)\s+(?:och|and|samt|plus)\s+(?=\S+\s+\S)"
+    r"\s*[,;]\s*|\s*[.!?]\s+|\s+[–—+-]\s+|\s*\(|\)\s*|(?<!-)\s+(?:och|and|samt|plus)\s+(?=[^\s,;.!?]+\s+[^\s,;.!?])"
 )
+# Sentences: a 'but' turns the rest of its sentence into a weakness, never the next sentence.
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+# "6 år", "15 yrs in construction", "20+ years": time in a trade, which a possessive frame garbles ("din 6a år").
+_YEARS = re.compile(r"^(?P<n>\d{1,2})\s*(?P<plus>\+)?\s*(?:år|års|yrs?|years?)\b\.?\s*(?P<rest>.*)$", re.IGNORECASE)
 
 
 @dataclass
@@ -37,9 +45,10 @@ class Praise:
     things: list[str] = field(default_factory=list)  # "ditt bra case", "your deep AWS knowledge"
     credentials: list[str] = field(default_factory=list)  # "utbildad teckenspråkstolk"
     deeds: list[str] = field(default_factory=list)  # "klarade rollspelet", "asked sharp questions"
+    tools: list[str] = field(default_factory=list)  # "Fortnox", "Power BI": one "din vana vid ..." for all
 
 
-def _lex(language: str) -> dict[str, list[str]]:
+def _lex(language: str) -> dict[str, Any]:
     return grammar(language)["praise"]
 
 
@@ -55,7 +64,9 @@ def is_adjective(word: str, language: str) -> bool:
     lex = _lex(language)
     if lw in word_set(language, "adjectives") or lw in lex["adjectives"]:
         return True
-    if lw in lex["not_adjectives"] or len(lw) < 5 or _is_person_noun(lw, language):
+    if lw in lex["not_adjectives"] or len(lw) < lex["min_ending_length"] or _is_person_noun(lw, language):
+        return False
+    if lw.endswith(tuple(lex["noun_endings"])):
         return False
     return lw.endswith(tuple(lex["adjective_endings"]))
 
@@ -89,7 +100,12 @@ def _is_deed(lows: list[str], language: str) -> bool:
         return False
     first = lows[0]
     if language == "sv":
-        return first.endswith(("ade", "erade")) or (first.endswith("ar") and lows[1] in _lex("sv")["deed_followers"])
+        lex = _lex("sv")
+        return (
+            first.endswith(("ade", "erade"))
+            or first in lex["deed_verbs"]
+            or (first.endswith("ar") and lows[1] in lex["deed_followers"])
+        )
     return (first.endswith("ed") and not is_adjective(first, language)) or first in _lex("en")["deed_verbs"]
 
 
@@ -116,10 +132,46 @@ def _possessive_phrase(words: list[str], text: str, language: str) -> str:
     """
     lows = [w.lower() for w in words]
     head = _head(lows, 0, language)
-    keep = word_set(language, "intensifiers") | set(_lex(language)["adverbs"]) | {"och"}
-    modifiers = " ".join(lows[k] if lows[k] in keep else weak_sv(words[k]) for k in range(head))
+    keep = word_set(language, "intensifiers") | set(_lex(language)["adverbs"]) | set(_lex(language)["indeclinable"])
+    # A name, a number or a conjunction before the head stays as written; a describing word takes the weak form.
+    modifiers = " ".join(
+        words[k] if lows[k] in keep or words[k][:1].isupper() or not words[k].isalpha() else weak_sv(words[k])
+        for k in range(head)
+    )
     tail = text[text.find(words[head]) :] if head < len(words) else ""
     return " ".join(p for p in (possessive_sv(words[head]), modifiers, tail) if p)
+
+
+def _years_phrase(m: re.Match[str], language: str) -> str:
+    """'6 år' -> 'dina 6 års erfarenhet', '15 yrs in construction' -> 'your 15 years in construction'.
+
+    The number stays in digits, as the recruiter wrote it (a number word is a claim the request lacks).
+    """
+    lex = _lex(language)
+    n, rest = int(m.group("n")), m.group("rest").strip(" .")
+    number = lex["more_than"].format(n=n) if m.group("plus") else str(n)
+    words = rest.split()
+    preps = word_set(language, "prepositions") | set(_lex(language)["more_prepositions"]) | {"som", "as"}
+    if not rest:
+        key = "years_alone"
+    elif words[0].lower() in preps:
+        key = "years_with"
+    elif len(words) == 1 and (words[0].isupper() or words[0][:1].isupper()):
+        key = "years_in"  # "1 yr UK", "3 år Dagab"
+    elif any(w.lower().endswith(tuple(lex["experience_nouns"])) for w in words):
+        key = "years_own"  # "25 år branscherfarenhet", "4 yrs surgical experience"
+    else:
+        key = "years_of"
+    if n == 1 and not m.group("plus"):
+        key += "_one"
+    return lex[key].format(n=number, rest=rest)
+
+
+def _is_process(lows: list[str], language: str) -> bool:
+    """Return True for a point that names a step of the process, not the candidate ('2nd interview + seminar')."""
+    lex = _lex(language)
+    praise_words = word_set(language, "adjectives") | set(lex["adjectives"])
+    return any(w in lex["process"] for w in lows) and not any(w in praise_words for w in lows)
 
 
 def _classify(item: str, language: str) -> tuple[str, str] | None:
@@ -128,6 +180,13 @@ def _classify(item: str, language: str) -> tuple[str, str] | None:
     if not words:
         return None
     lows = [w.lower() for w in words]
+    years = _YEARS.match(item.strip())
+    if years:
+        return "thing", _years_phrase(years, language)
+    if _is_process(lows, language) or lows[-1] in _lex(language)["manner"]:
+        return None  # a step of the process, or the tail of a split clause ("ABT06 well")
+    if _is_names(words, language) and not any(w.lower() in _lex(language)["person_nouns"] for w in words):
+        return "tool", item.strip()
     text = _lower_label(item, language)
     intens = word_set(language, "intensifiers")
     n = 0
@@ -135,6 +194,9 @@ def _classify(item: str, language: str) -> tuple[str, str] | None:
         n += 1
     if _is_deed(lows, language):
         return "deed", text
+    present: dict[str, str] = _lex(language).get("present_deeds", {})
+    if lows[0] in present and len(lows) > 1:
+        return "deed", present[lows[0]] + text[len(words[0]) :]  # "knows AMA well" -> "know AMA well"
     if lows[0] in {"du", "vi", "jag", "you", "we", "i"} or any(w in word_set(language, "finite") for w in lows):
         return None
     if n == 0 and (is_clause(words, language) or _is_definite_clause(lows, language)):
@@ -148,6 +210,8 @@ def _classify(item: str, language: str) -> tuple[str, str] | None:
     if _is_person_noun(lows[head], language):
         if n == 0 and language == "sv":
             return "credential", text  # "jägmästare med lång erfarenhet"
+        if lows[0] in word_set(language, "determiners") | {"a", "an", "en", "ett"}:
+            return "trait", text
         return "trait", f"{_article(text, language)} {text}"  # "a quick learner", "en duktig snickare"
     if n == 0 and is_adjective(lows[-1], language) and len(lows) > 1:
         return None  # "ALB klar": a state, not a thing to praise with a possessive
@@ -158,15 +222,48 @@ def _classify(item: str, language: str) -> tuple[str, str] | None:
     return "thing", _possessive_phrase(WORD.findall(text), text, language)
 
 
+def _drop_turns(text: str, language: str) -> str:
+    """Cut each sentence at its first 'but'/'men' after praise: what follows is the weakness it turns to.
+
+    After a weakness ('avbryter gärna – men energisk') the turn goes the other way, and what follows stays.
+    """
+    cuts = grammar(language)["words"]["shortcoming_cut"]
+    kept = []
+    for sentence in _SENTENCE.split(text):
+        low = f" {sentence.lower()} "
+        at = min((low.find(c) for c in cuts if c in low), default=-1)
+        if at < 0:
+            kept.append(sentence)
+            continue
+        before = sentence[: max(0, at - 1)]
+        points = [p for p in _ITEM_SPLIT.split(before) if p and p.strip(" .:!")]
+        turned_from_weakness = bool(points) and is_shortcoming(points[-1], language)
+        cut = next(c for c in cuts if low.find(c) == at)
+        kept.append(f"{before}, {sentence[at - 1 + len(cut) :]}" if turned_from_weakness else before)
+    return ". ".join(k for k in kept if k.strip())
+
+
+def _is_names(words: list[str], language: str) -> bool:
+    """Return True for a point of names only ('Fortnox och Visma', 'AMA, ABT06')."""
+    proper = set(_lex(language)["proper"])
+    names = [w for w in words if w.lower() not in {"och", "and"}]
+
+    def is_name(w: str) -> bool:
+        if w.lower() in proper or (len(w) > 1 and w.isupper()) or (any(c.isdigit() for c in w) and not w.isdigit()):
+            return True  # a product, an acronym, a standard ("AMA", "ABT06")
+        # A capital may only open the note ("Händig"): a describing or known word is not a name.
+        return w[:1].isupper() and not is_adjective(w, language) and not known_word(w, language)
+
+    return bool(names) and all(is_name(w) for w in names)
+
+
 def praise(text: str, language: str) -> Praise | None:
     """Sort a listed highlight into traits, things and credentials; None when it is not a list of labels.
 
     A short clause among labels ("energin smittar") is left out rather than pasted; a note that is
     mostly sentences is not a list, and the composer's note frames take it.
     """
-    for cut in grammar(language)["words"]["shortcoming_cut"]:
-        text = text.replace(cut, ", ")
-    items = [i.strip(" .:!") for i in _ITEM_SPLIT.split(text) if i and i.strip(" .:!")]
+    items = [i.strip(" .:!") for i in _ITEM_SPLIT.split(_drop_turns(text, language)) if i and i.strip(" .:!")]
     out = Praise()
     for item in items:
         if is_shortcoming(item, language):
@@ -183,9 +280,13 @@ def praise(text: str, language: str) -> Praise | None:
 
 def praise_body(p: Praise, language: str) -> dict[str, str]:
     """Return each kind's phrase, joined as a list ('händig, trevlig och bra med kunderna')."""
+    things = p.things + ([_lex(language)["tools"].format(x=join_items(tuple(p.tools), language))] if p.tools else [])
+    conj = " och " if language == "sv" else " and "
+    # "punktlig" + "lugn och trevlig": one list, not "punktlig och lugn och trevlig".
+    traits = [part for t in p.traits for part in (t.split(conj) if len(p.traits) > 1 else [t])]
     joined = {
-        "traits": join_items(tuple(p.traits), language),
-        "things": join_items(tuple(p.things), language),
+        "traits": join_items(tuple(traits), language),
+        "things": join_items(tuple(things), language),
         "credentials": join_items(tuple(p.credentials), language),
         "deeds": join_items(tuple(p.deeds), language),
     }

@@ -33,8 +33,11 @@ def assert_reads_well(text: str, request: DraftRequest) -> None:
     if request.language == "sv":
         assert not SWEDISH_NI.search(text), text
     # A capital letter mid-sentence must belong to a name the request holds (no pasted notes).
-    proper = ["I", "Excel", "SAP", "SQL", "B-körkort"]
-    known = " ".join([request.role, request.company, request.recruiter_name, first, *proper])
+    proper = ["I", "Excel", "SAP", "SQL", "B-körkort", "Fortnox", "Power", "BI"]  # tools the cases name
+    # A name the recruiter capitalised inside a note ("3 år Dagab", "experience in Lagos") is theirs.
+    notes = " ".join(x or "" for x in (request.highlights, request.reason, request.feedback))
+    named = re.findall(r"(?<=[a-zåäö0-9] )[A-ZÅÄÖ][\w&-]*", notes)
+    known = " ".join([request.role, request.company, request.recruiter_name, first, *proper, *named])
     for match in re.finditer(r"(?<=[a-zåäö,] )([A-ZÅÄÖ][\w-]*)", text):
         assert match.group(1) in known or match.group(1).isupper(), (match.group(1), text)  # AWS, IATF
     report = check(text, request)
