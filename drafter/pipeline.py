@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import time
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -41,6 +42,7 @@ class Drafter:
         self.prompt_version = prompt_version
         self._client = client
         self._field_verdicts = FieldVerdicts()  # for self.settings, which a drafter keeps
+        self._checked_as: tuple[Callable[[str], str], DraftRequest] | None = None
 
     @classmethod
     def from_config(cls, profile: str | None = None, config: str | Path | Settings | None = None) -> Drafter:
@@ -82,11 +84,25 @@ class Drafter:
             self._client = build_client(self.profile)
         return self._client
 
+    def checking_as(self, restore: Callable[[str], str], request: DraftRequest) -> Drafter:
+        """Return a twin of this drafter (same client and caches) that checks `restore(text)` against `request`.
+
+        Pseudonymised drafting: the model sees tokens, but every text is judged as the candidate
+        would read it, once, so nothing needs checking again after the names are put back.
+        """
+        twin = copy.copy(self)
+        twin._checked_as = (restore, request)
+        return twin
+
     def check(self, text: str, request: DraftRequest | CheckContext) -> GuardrailReport:
         """Check a text against every guardrail rule with the configured bounds."""
         from drafter.errors import as_drafter_error
         from guardrails import check
         from guardrails.errors import GuardrailError
+
+        if self._checked_as is not None:
+            restore, real = self._checked_as
+            text, request = restore(text), real
 
         context = request if isinstance(request, CheckContext) else request.check_context()
         try:

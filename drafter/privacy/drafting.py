@@ -23,14 +23,16 @@ def pseudonymizes(drafter: Drafter) -> bool:
 def draft_private(drafter: Drafter, request: DraftRequest) -> tuple[DraftResult, bool]:
     """Return (result, pseudonymised): the draft for `request`, names hidden from remote models.
 
-    The restored text is checked again against the real request; should a restored text fail a
-    block rule, the deterministic composer writes the draft from the real request, locally.
+    Every text is checked as it will be read, restored and against the real request (so the
+    pipeline's retries judge what the candidate gets); should the shown text fail a block rule,
+    the deterministic composer writes the draft from the real request, locally.
     """
     keep_prompts_out_of_logs()
     if not pseudonymizes(drafter):
         return drafter.draft(request), False
     table = Pseudonyms.for_request(request)
-    return _restored(drafter, table, request, drafter.draft(table.request(request))), True
+    checked = drafter.checking_as(table.restore, request)
+    return _restored(drafter, table, request, checked.draft(table.request(request))), True
 
 
 def stream_private(drafter: Drafter, request: DraftRequest) -> DraftStream:
@@ -42,7 +44,7 @@ def stream_private(drafter: Drafter, request: DraftRequest) -> DraftStream:
     if not pseudonymizes(drafter):
         return drafter.stream(request)
     table = Pseudonyms.for_request(request)
-    inner = drafter.stream(table.request(request))
+    inner = drafter.checking_as(table.restore, request).stream(table.request(request))
 
     def chunks() -> Generator[str, None, DraftResult]:
         pending = ""
@@ -65,11 +67,8 @@ def stream_private(drafter: Drafter, request: DraftRequest) -> DraftStream:
 
 
 def _restored(drafter: Drafter, table: Pseudonyms, request: DraftRequest, result: DraftResult) -> DraftResult:
-    """Return the pseudonymised result with the names back, checked against the real request."""
-    attempts = [
-        a.model_copy(update={"text": (text := table.restore(a.text)), "report": drafter.check(text, request)})
-        for a in result.attempts
-    ]
+    """Return the pseudonymised result with the names back (each report already judged the restored text)."""
+    attempts = [a.model_copy(update={"text": table.restore(a.text)}) for a in result.attempts]
     shown_text = table.restore(result.text)
     shown = next((a for a in reversed(attempts) if a.text == shown_text), None)
     report = shown.report if shown is not None else drafter.check(shown_text, request)
