@@ -19,6 +19,7 @@ LEX = "attribution"
 POSSESSIVE_REACH = 3
 SUBJECT_REACH = 4
 DEFINITE_SV = ("na", "en", "et")
+PARTICIPLE_ENDS = {"sv": ("at", "it", "tt", "ft"), "en": ("ed", "ght", "en", "ne")}
 
 
 @cache
@@ -52,8 +53,8 @@ def _reach(doc: Doc, tokens: list[Token], index: int, key: str, reach: int, lang
         word = tokens[j].text.lower()
         if word in wanted:
             return word
-        if word in stops:
-            return None
+        if word in stops and not (j > 0 and tokens[j - 1].text.lower() in words("transparent", language)):
+            return None  # "your history OF back trouble" still reaches; "your classes FOR parents" does not
     return None
 
 
@@ -149,6 +150,31 @@ def owner(doc: Doc, tokens: list[Token], index: int, language: str) -> str:
     return "self" if _writer_sentence(doc, tokens, index, language) else ""
 
 
+def relative_tie(doc: Doc, tokens: list[Token], last: int, language: str) -> str:
+    """Return 'candidate' when a relative clause right after the term has the candidate as subject.
+
+    "de besvär du har haft med ryggen", "the prayer breaks you need": the term is the candidate's.
+    """
+    nxt = last + 1
+    if nxt + 1 >= len(tokens) or doc.text[tokens[last].end : tokens[nxt].start].strip():
+        return ""
+    if doc.sentence_at(tokens[nxt].start) != doc.sentence_at(tokens[last].start):
+        return ""
+    word = tokens[nxt].text.lower()
+    if word in words("relative_links", language):
+        nxt += 1
+        if nxt + 1 >= len(tokens):
+            return ""
+        word = tokens[nxt].text.lower()
+    if word not in words("subject", language) or tokens[nxt + 1].text.lower() not in words("state_verbs", language):
+        return ""
+    # "the pupils you have taught": an auxiliary before a participle is an action, not a state.
+    after = tokens[nxt + 2].text.lower() if nxt + 2 < len(tokens) else ""
+    if tokens[nxt + 1].text.lower() in words("auxiliaries", language) and after.endswith(PARTICIPLE_ENDS[language]):
+        return "" if after not in words("possession_participles", language) else "candidate"
+    return "candidate"
+
+
 def _writer_sentence(doc: Doc, tokens: list[Token], index: int, language: str) -> bool:
     """Return True when the sentence speaks of the writer, not to the candidate ("I'm back from leave myself")."""
     start, end = doc.sentence_at(tokens[index].start)
@@ -190,6 +216,8 @@ def describes_clients(doc: Doc, tokens: list[Token], index: int, language: str, 
             or doc.text[tokens[index].end : tokens[nxt].start].strip()
         ):
             return True
+    if _after_client(doc, tokens, first, language):
+        return True
     for j in (index + 1, index + 2):
         if j >= len(tokens) or doc.text[tokens[j - 1].end : tokens[j].start].strip():
             return False  # the phrase ends at punctuation: "your Somali background, some clients"
@@ -199,3 +227,15 @@ def describes_clients(doc: Doc, tokens: list[Token], index: int, language: str, 
         if word in stops:
             return False
     return False
+
+
+def _after_client(doc: Doc, tokens: list[Token], first: int, language: str) -> bool:
+    """Return True when the term follows a client noun through "with"/"som har": "participants with disabilities"."""
+    links = words("client_links", language)
+    j = first - 1
+    while j >= 0 and first - j <= 3 and tokens[j].text.lower() in links:
+        j -= 1
+    if j < 0 or j == first - 1 or any(c in doc.text[tokens[j].end : tokens[first].start] for c in ",.;:!?\n"):
+        return False
+    word = tokens[j].text.lower()
+    return word in words("clients", language) or word in words("client_adjectives", language)

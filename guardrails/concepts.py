@@ -29,6 +29,7 @@ class Ground:
     label_en: str
     not_phrases: dict[str, re.Pattern[str]]  # language -> counter-example phrases, run on Doc.lower
     trades: dict[str, re.Pattern[str]]  # language -> roles whose trade the ground is (run on the lowercased role)
+    subjects: dict[str, re.Pattern[str]]  # language -> jobs whose subject the ground is
 
     def label(self, language: str) -> str:
         """Return the ground's name in a message language."""
@@ -79,6 +80,10 @@ def grounds() -> tuple[Ground, ...]:
             },
             trades={
                 lang: lexicon.compile_any(_lang_list(data, "trades", lang), where=f"{data['_name']}.trades")
+                for lang in LANGUAGES
+            },
+            subjects={
+                lang: lexicon.compile_any(_lang_list(data, "subjects", lang), where=f"{data['_name']}.subjects")
                 for lang in LANGUAGES
             },
         )
@@ -209,3 +214,36 @@ def ground_hits(text: str, language: str, lower: str | None = None) -> list[tupl
 def subject_grounds(context_text: str, language: str) -> frozenset[int]:
     """Return the grounds the job itself is about: found in its role, company or highlights."""
     return frozenset(g for _, _, g in ground_hits(context_text, language))
+
+
+@cache
+def job_subjects(context_text: str, language: str) -> frozenset[int]:
+    """Return the grounds a job's own words make its subject matter, whoever they are said of.
+
+    A ground's `subjects` (a midwife's pregnancies, an accessibility consultancy's disabilities, a care
+    home's health and age) and, in Swedish, a compound whose modifier is a ground word
+    ("graviditetsövervakning": the work is about pregnancy, though the word is about monitoring).
+    """
+    low = context_text.lower()
+    found = {i for i, ground in enumerate(grounds()) if ground.subjects[language].search(low)}
+    if language == "sv":
+        for word in WORD_RE.findall(low):
+            g = modifier_ground(word)
+            if g is not None:
+                found.add(g)
+    return frozenset(found)
+
+
+@cache
+def modifier_ground(word: str) -> int | None:
+    """Return the ground of a Swedish compound's modifier ("graviditets|övervakning" -> pregnancy), or None."""
+    if word_ground(word, "sv") is not None:
+        return None
+    for offset in range(len(word) - morph.MIN_HEAD, morph.MIN_MODIFIER + 2, -1):
+        modifier = word[:offset]
+        found = word_ground(modifier, "sv")
+        if found is None and modifier.endswith("s"):
+            found = word_ground(modifier[:-1], "sv")
+        if found is not None:
+            return found
+    return None

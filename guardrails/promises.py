@@ -14,6 +14,7 @@ LEX = "promises"
 def check_promises(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     """Block promises the employer cannot keep, unless the sentence asks for consent."""
     consent = lexicon.pattern(LEX, "consent")
+    explicit = lexicon.pattern(LEX, "explicit")
     out = []
     seen: set[tuple[int, int]] = set()
     pattern = lexicon.pattern(LEX)
@@ -28,8 +29,8 @@ def check_promises(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
         # Consent may be asked in the same sentence or the next one ("... Vill du det?").
         following = [s for s in doc.sentences if s[0] >= sentence[1]][:1]
         end = following[0][1] if following else sentence[1]
-        if consent.search(doc.lower, sentence[0], end):
-            continue
+        if consent.search(doc.lower, sentence[0], end) and not explicit.search(doc.lower, sentence[0], sentence[1]):
+            continue  # "... om du vill" asks consent; "det kan jag lova" stays a promise
         seen.add(sentence)
         out.append(
             violation(

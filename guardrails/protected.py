@@ -114,6 +114,18 @@ def _trade_grounds(role: str, lang: str) -> frozenset[int]:
     return frozenset(i for i, ground in enumerate(concepts.grounds()) if ground.trades[lang].search(low))
 
 
+def _proper_name(doc: Doc, tokens: list[Token], index: int, lang: str, g: int) -> bool:
+    """Return True when a Swedish ground word is capitalised inside a sentence: part of a name ("Gamla stan").
+
+    Swedish writes its ground words in lower case; religion keeps its capitals in loose usage ("Ramadan").
+    """
+    word = tokens[index].text
+    if lang != "sv" or not (word[:1].isupper() and word[1:].islower()) or concepts.grounds()[g].ground == "religion":
+        return False
+    start, _ = doc.sentence_at(tokens[index].start)
+    return tokens[index].start > start and doc.text[start : tokens[index].start].strip(" -–\"'“”(") != ""
+
+
 def _name_words(doc: Doc) -> frozenset[str]:
     ctx = doc.context
     names = " ".join(n for n in (ctx.candidate_name, ctx.recruiter_name, ctx.chosen_candidate_name) if n)
@@ -126,8 +138,10 @@ def check_protected(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     ctx = doc.context
     context_text = " \n ".join(p for p in (ctx.role, ctx.company, ctx.highlights) if p)
     own_text = " \n ".join(p for p in (ctx.role, ctx.company) if p)
-    subject = concepts.subject_grounds(own_text, lang) | _highlight_subjects(
-        ctx.highlights or "", ctx.candidate_name or "", lang
+    subject = (
+        concepts.subject_grounds(own_text, lang)
+        | concepts.job_subjects(context_text, lang)
+        | _highlight_subjects(ctx.highlights or "", ctx.candidate_name or "", lang)
     )
     trades = _trade_grounds(ctx.role or "", lang)
     stems = context_stems(context_text, lang)
@@ -147,7 +161,11 @@ def check_protected(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
             continue
         if any(m.start() < span[1] and span[0] < m.end() for m in ground.not_phrases[lang].finditer(doc.lower)):
             continue
+        if first == last and _proper_name(doc, tokens, first, lang, g):
+            continue  # a place or a name: "Gamla stan", "Unga Klara"
         said_of = attribution.owner(doc, tokens, first, lang)
+        if not said_of and not attribution.describes_clients(doc, tokens, last, lang, first):
+            said_of = attribution.relative_tie(doc, tokens, last, lang)  # "de besvär du har haft"
         if said_of in ("self", "other"):
             continue  # the writer's own ("my parental leave") or a third person's ("en kollegas föräldraledighet")
         tied = said_of == "candidate" and not _modifies_context_word(tokens, last, stems, lang)
