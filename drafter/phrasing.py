@@ -158,6 +158,10 @@ def note_sentence(request: DraftRequest, field: str, text: str) -> str | None:
         text = usable_reason(request, text) or ""
         if not text:
             return None
+    if field == "feedback":
+        from drafter.feedback import feedback_sentence
+
+        return feedback_sentence(request, text, names)
     note = read_note(field, text, request.language, names)
     if note is None or (field == "reason" and _fragment(note.text, note.shape, request.language)):
         return None

@@ -51,11 +51,10 @@ def _other(language: str) -> str:
     return "en" if language == "sv" else "sv"
 
 
-def says_no_hire(text: str, language: str) -> bool:
-    """Return True for words that say no one is hired (a withdrawn, frozen or paused post, a lost contract)."""
-    return _pattern(language, "no_hire").search(text) is not None or _pattern(_other(language), "no_hire").search(
-        text
-    ) is not None
+def says_no_hire(text: str, language: str, key: str = "not_filled") -> bool:
+    """Return True for words that say no one is hired (`not_filled`: a withdrawn, frozen or paused post, a
+    lost contract) or, with `no_hire`, that no comparison was made (a changed or cut role)."""
+    return _matches(text, key, (language, _other(language)))
 
 
 def says_chosen(text: str, language: str) -> bool:
@@ -75,11 +74,25 @@ def decision(request: DraftRequest) -> Decision:
     chosen_in_reason = says_chosen(reason, lang)
     if says_no_hire(notes, lang) and not request.chosen_candidate_name and not chosen_in_reason:
         return "withdrawn"
-    if _matches(reason, "internal", _LANGUAGES):
+    if _matches(reason, "internal", _LANGUAGES) and not _leaks(request, DECISION_SLOT["internal"]):
         return "internal"
+    if says_no_hire(f"{reason} {notes}", lang, "no_hire"):
+        return "unsaid"
     if request.chosen_candidate_name or chosen_in_reason or says_chosen(notes, lang):
         return "chosen"
     return "unsaid"
+
+
+def _leaks(request: DraftRequest, slot: str) -> bool:
+    """Return True when a decision sentence would repeat words of the internal notes (then the plain one)."""
+    from guardrails import check
+
+    table = phrasebook(request.language)[request.channel][request.tone]
+    return any(
+        v.rule == "leaks_internal_notes"
+        for text in table[slot]
+        for v in check(text, CheckContext.of(request)).violations
+    )
 
 
 def mostly_foreign(text: str, language: str) -> bool:
@@ -117,13 +130,21 @@ def _agree_we(text: str) -> str:
     return re.sub(r"^([Ww]e\s+)([a-z]+)\b", fix, text)
 
 
+def third_party_to_we(text: str, language: str) -> str:
+    """Say 'we' for a third party the note names as subject ('Matron chose', 'panelen tyckte')."""
+    third = _pattern(language, "third_party").match(text)
+    if third is None:
+        return text
+    text = f"{'vi' if language == 'sv' else 'we'} {text[third.end() :].lstrip()}"
+    return _agree_we(text) if language == "en" else text
+
+
 def in_our_voice(text: str, language: str) -> str:
     """Give the reason its subject: the company ('vi', 'we') or, for what the candidate lacks, 'du' / 'you'."""
     we, you = ("vi", "du") if language == "sv" else ("we", "you")
-    third = _pattern(language, "third_party").match(text)
-    if third:
-        text = f"{we} {text[third.end() :].lstrip()}"
-        return _agree_we(text) if language == "en" else text
+    voiced = third_party_to_we(text, language)
+    if voiced != text:
+        return voiced
     words = WORD.findall(text)
     first = words[0].lower() if words else ""
     lex = grammar(language)["words"]
