@@ -21,16 +21,15 @@ from typing import Any
 from drafter.models import CheckContext, DraftRequest
 from drafter.phrasing import (
     first_name,
-    no_hire,
     note_sentence,
     phrasebook,
     pick,
     redundant_reason,
     request_seed,
     role_in_sentence,
-    someone_chosen,
     tidy_note,
 )
+from drafter.reasons import DECISION_SLOT, decision
 from guardrails import check
 from guardrails.report import GuardrailReport
 from guardrails.settings import GuardrailSettings
@@ -135,16 +134,16 @@ def build_parts(
     parts = [fill(_greeting_slot(table, allowed))]
     parts.append(fill("thanks" if {"role", "company"} <= allowed else "thanks_generic"))
     parts.append(note("highlights") or fill("positive_generic"))
-    if no_hire(request) or not someone_chosen(request):
-        # No one was chosen: never "another candidate", and no generic reason that implies a comparison.
-        parts.append(fill("decision_no_hire"))
+    kind = decision(request)
+    parts.append(fill(DECISION_SLOT[kind]))
+    # No one hired: the decision says so, and no reason may imply a comparison. An internal hire is
+    # named in the decision, and what the reason adds is about that candidate, so it is not repeated.
+    if kind == "unsaid":
         reason = note("reason")
         if reason:
             parts.append(reason)
-    else:
-        parts.append(fill("decision"))
-        if not redundant_reason(fields.get("reason", ""), request.language):
-            parts.append(note("reason") or fill("reason_generic"))
+    elif kind == "chosen" and not redundant_reason(fields.get("reason", ""), request.language):
+        parts.append(note("reason") or fill("reason_generic"))
     feedback = note("feedback")
     if feedback:
         parts.append(feedback)
@@ -159,7 +158,8 @@ def build_parts(
 
 _PARAGRAPH = {
     "thanks": 1, "thanks_generic": 1, "highlights": 1, "positive_generic": 1,
-    "decision": 2, "reason": 2, "reason_generic": 2,
+    "decision": 2, "decision_no_hire": 2, "decision_withdrawn": 2, "decision_internal": 2,
+    "reason": 2, "reason_generic": 2,
     "feedback": 3, "closing": 4, "signature": 5,
 }  # fmt: skip
 

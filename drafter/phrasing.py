@@ -18,6 +18,7 @@ from drafter.grammar import lower_first, second_person, upper_first
 from drafter.models import DraftRequest
 from drafter.notes import frame, read_note
 from drafter.praise import praise, praise_body
+from drafter.shorthand import expand
 from guardrails.language import detector, marker_counts
 
 TEMPLATE_DIR = Path(__file__).with_name("composer_templates")
@@ -102,6 +103,8 @@ def tidy_note(field: str, text: str, language: str) -> str:
     """Strip what the recruiter wrote to themselves ('hon bad om feedback:', 'if she asks:', 'OK to share:')
     and mend clipped phrases ('Vi valde annan' -> 'Vi valde en annan kandidat')."""
     book = phrasebook(language)
+    if field in ("reason", "feedback"):
+        text = expand(text, language)  # shorthand first: every later step reads full words
     # Line breaks stay: the input checks cut a note at a line that forges a label ("Candidate: ...").
     flat = text.strip()
     lead = _pattern(language, "note_lead_ins")
@@ -116,22 +119,10 @@ def tidy_note(field: str, text: str, language: str) -> str:
 
 
 def no_hire(request: DraftRequest) -> bool:
-    """Return True when the reason or the internal notes say no one is hired (a freeze, a cut or withdrawn post).
+    """Return True when the request says no one is hired (a freeze, a cut, a withdrawn or paused post)."""
+    from drafter.reasons import decision
 
-    The notes only steer the wording away from "another candidate"; nothing of them reaches the letter.
-    """
-    said = f"{request.reason or ''} {request.internal_notes or ''}".lower()
-    return _pattern(request.language, "no_hire").search(said) is not None
-
-
-def someone_chosen(request: DraftRequest) -> bool:
-    """Return True when the request names the hire or its reason or notes speak of choosing someone.
-
-    "Another candidate" is a claim like any other: without this, the decision does not make it.
-    """
-    said = f"{request.reason or ''} {request.internal_notes or ''}".lower()
-    found = _pattern(request.language, "someone_chosen").search(said)
-    return bool(request.chosen_candidate_name) or found is not None
+    return decision(request) == "withdrawn"
 
 
 def redundant_reason(text: str, language: str) -> bool:
@@ -161,6 +152,16 @@ def note_sentence(request: DraftRequest, field: str, text: str) -> str | None:
         if listed is not None:
             return listed or None
     names = (request.candidate_name, first_name(request))
+    if field == "reason":
+        from drafter.reasons import usable_reason
+
+        text = usable_reason(request, text) or ""
+        if not text:
+            return None
+    if field == "feedback":
+        from drafter.feedback import feedback_sentence
+
+        return feedback_sentence(request, text, names)
     note = read_note(field, text, request.language, names)
     if note is None or (field == "reason" and _fragment(note.text, note.shape, request.language)):
         return None

@@ -1,0 +1,213 @@
+"""Feedback as sentences to the candidate: split into its points, each point in the frame its form takes.
+
+Recruiters write feedback as notes to themselves ("tell her to get more PACU experience, maybe bank
+shifts", "säg att hon borde fördjupa sig i X, hon hade svårt att ge exempel"). The lead-in to the
+writer is already gone (`tidy_note`); here the note is split into points at commas, dashes and
+sentence ends that start a point of their own, each point is put in second person, advice ("du borde
+fördjupa dig", "you could brush up on") becomes an infinitive, and each run of points of one form gets
+one frame that takes that form: advice after "Mitt råd är att" / "My advice would be to", a statement
+after "Som återkoppling vill jag nämna att" / "As feedback, I would mention that". A harsh point is
+left out; when nothing constructive remains, so is the feedback. Frames and word lists are data
+(`composer_templates/<language>.toml` `[frames.feedback]`, `[feedback]`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from drafter.grammar import WORD, grammar, join_items, lower_first, upper_first
+from drafter.models import CheckContext, DraftRequest
+from drafter.notes import Note, Shape, _att_clause, frame, read_note
+from drafter.phrasing import phrasebook, pick, request_seed
+from drafter.reasons import third_party_to_we
+
+_PIECE_CUT = re.compile(r"((?<=[.!?:])\s+|\s+[-–—]\s+|;\s+|,\s+)")
+_NUMBERING = re.compile(r"(?<!\w)\d\)\s*")
+# A label before a colon ("Areas to work on:", "Förslag:") is at most this many words: left out.
+LABEL_WORDS = 4
+# Forms in the order the letter gives them: advice first, a plain statement after it.
+ORDER = ("advice", "imperative", "clause")
+
+
+@cache
+def _pattern(language: str, key: str) -> re.Pattern[str]:
+    return re.compile("|".join(phrasebook(language)["feedback"][key]), re.IGNORECASE)
+
+
+def _starts_point(piece: str, language: str) -> bool:
+    """Return True when a piece after a comma is a point of its own (a new subject, or advice)."""
+    words = [w.lower() for w in WORD.findall(piece)]
+    links = set(phrasebook(language)["feedback"]["links"])
+    while words and words[0] in links:
+        words = words[1:]
+    if not words or words[0] in phrasebook(language)["feedback"]["consequences"]:
+        return False
+    lex = grammar(language)["words"]
+    subjects = set(lex["subject_words"]) | set(grammar(language)["person"]["subject"]) | {"hon", "han", "she", "he"}
+    return words[0] in subjects or words[0] in lex["imperative"] or (len(words) > 1 and words[1] in lex["finite"])
+
+
+def points(text: str, language: str) -> list[str]:
+    """Split feedback into its points; a comma inside a list or before a consequence ('då ...') stays."""
+    split = _PIECE_CUT.split(_NUMBERING.sub("", text.strip()))
+    pieces, cuts = split[0::2], split[1::2]
+    out: list[str] = []
+    for k, piece in enumerate(pieces):
+        if not piece.strip(" ."):
+            continue
+        if piece.rstrip().endswith(":") and len(piece.split()) <= LABEL_WORDS:
+            continue  # "Areas to work on:", "Technical:": a label, not a point
+        soft = k > 0 and cuts[k - 1].strip() == ","
+        if out and soft and not _starts_point(piece, language):
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
+    links = phrasebook(language)["feedback"]["links"]
+    lead = re.compile(rf"^(?:(?:{'|'.join(links)})\s+)+", re.IGNORECASE)
+    return [third_party_to_we(p, language) for p in (lead.sub("", p).strip(" .,;") for p in out) if p]
+
+
+def harsh(text: str, request: DraftRequest) -> bool:
+    """Return True for a point that belittles (listed words, or the guardrails' harsh_tone on its own words)."""
+    if _pattern(request.language, "harsh").search(text):
+        return True
+    from guardrails import check
+
+    bare = CheckContext.of(request).model_copy(update={"highlights": None, "reason": None, "feedback": None})
+    return any(v.rule == "harsh_tone" for v in check(text, bare).violations)
+
+
+def _base_en(word: str) -> str:
+    """Return an English verb's base form ('builds' -> 'build', 'practices' -> 'practice')."""
+    stems = set(grammar("en")["words"]["imperative"])
+    for cut in (1, 2):
+        if word.endswith("s") and word[:-cut] in stems:
+            return word[:-cut]
+    return word
+
+
+def as_advice(note: Note, language: str) -> str | None:
+    """Return a point as an infinitive ('fördjupa dig i X', 'brush up on Y'), or None when it is not advice."""
+    text = note.text
+    if note.shape == "imperative":
+        first = text.split(" ", 1)[0].lower()
+        if language == "sv" and not first.endswith("a"):
+            return None  # "läs på", "var": an imperative that is not also the infinitive
+        if language == "en" and first in {"don't", "do"}:
+            return None
+        advice = lower_first(text, language)
+    else:
+        m = _pattern(language, "modal").match(text)
+        if m is None:
+            return None
+        advice = text[m.end() :]
+    if language == "en":
+        advice = re.sub(r"(?<=\band )([a-z]+)\b", lambda m: _base_en(m.group(1)), advice)
+    return advice or None
+
+
+def _group(notes: list[Note], language: str) -> list[tuple[str, list[str]]]:
+    """Return runs of points by form: ('advice', [...]), ('imperative', [...]), ('clause', [...]), ('other', [...])."""
+    runs: list[tuple[str, list[str]]] = []
+    for note in notes:
+        advice = as_advice(note, language)
+        if advice is not None:
+            kind, text = "advice", advice
+        elif note.shape == "imperative":
+            kind, text = "imperative", note.text
+        elif note.shape == "clause":
+            kind, text = "clause", note.text
+        else:
+            kind, text = "other", note.text
+        if runs and runs[-1][0] == kind and kind != "other":
+            runs[-1][1].append(text)
+        else:
+            runs.append((kind, [text]))
+    return runs
+
+
+def _clause_body(texts: list[str], language: str) -> str:
+    """Join statements as one att/that clause: 'att A och att B' (Swedish word order for att)."""
+    that = "att " if language == "sv" else "that "
+    bodies = [(_att_clause(t) or t) if language == "sv" else t for t in texts]
+    bodies = [lower_first(b, language) for b in bodies]
+    return join_items((bodies[0], *(that + b for b in bodies[1:])), language)
+
+
+# The framed points must keep at least this share of the note's content words, or the note is framed whole.
+MIN_KEPT = 0.6
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text) if len(w) >= 5}
+
+
+def feedback_sentence(request: DraftRequest, text: str, names: tuple[str, ...]) -> str | None:
+    """Return the feedback in framed sentences, or None when nothing constructive is left.
+
+    When splitting loses the point (the advice was in a fragment no frame takes), the note is framed
+    whole as one sentence instead, so what the recruiter asked to pass on is never lost.
+    """
+    split = _by_points(request, text, names)
+    if split is None:
+        return None
+    wanted = _content(text) - {n.lower() for n in names}
+    if wanted and len(_content(split) & wanted) / len(wanted) >= MIN_KEPT:
+        return split
+    return _whole(request, text, names) or split
+
+
+def _whole(request: DraftRequest, text: str, names: tuple[str, ...]) -> str | None:
+    """Return the note framed as one sentence by its shape (the composer's reading before points)."""
+    note = read_note("feedback", text, request.language, names)
+    if note is None:
+        return None
+    advice = as_advice(note, request.language)
+    frames = phrasebook(request.language)["frames"]["feedback"]
+    seed = request_seed(request) + "feedback"
+    if advice is not None:
+        return str(pick(frames["infinitive"], seed).format(note=advice))
+    key, body = frame(note, request.language)
+    return str(pick(frames[key], seed).format(note=lower_first(body, request.language), Note=upper_first(body)))
+
+
+def _by_points(request: DraftRequest, text: str, names: tuple[str, ...]) -> str | None:
+    """Return the feedback as one or two framed sentences, point by point, harsh points left out."""
+    language = request.language
+    notes = [
+        n
+        for p in points(text, language)
+        if not harsh(p, request)
+        for n in [read_note("feedback", p, language, names)]
+        if n
+    ]
+    if not notes:
+        return None
+    frames = phrasebook(language)["frames"]["feedback"]
+    seed = request_seed(request) + "feedback"
+    sentences: list[str] = []
+    runs = _group(notes, language)
+    # Advice and statements first, in that order; praise or a bare label only when nothing else is left.
+    ranked = sorted((r for r in runs if r[0] in ORDER), key=lambda r: ORDER.index(r[0])) or runs[:1]
+    for i, (kind, texts) in enumerate(ranked[:2]):
+        also = "_also" if i else ""
+        if kind == "advice":
+            body = join_items(tuple(texts), language)
+            sentences.append(pick(frames["infinitive" + also], seed).format(note=body))
+        elif kind == "imperative":
+            body = join_items(tuple(lower_first(t, language) for t in texts), language)
+            sentences.append(pick(frames["imperative" + also], seed).format(note=body))
+        elif kind == "clause":
+            body = _clause_body(texts[:2], language)
+            sentences.append(pick(frames["clause" + also], seed).format(note=body))
+        elif not i:
+            key, body = frame(Note("feedback", _shape(texts[0], language, names), texts[0]), language)
+            template = pick(frames[key], seed)
+            sentences.append(template.format(note=lower_first(body, language), Note=upper_first(body)))
+    return " ".join(sentences) or None
+
+
+def _shape(text: str, language: str, names: tuple[str, ...]) -> Shape:
+    note = read_note("feedback", text, language, names)
+    return note.shape if note else "noun"

@@ -1,0 +1,183 @@
+"""The reason for the decision as one sentence in the letter's voice, and which decision it follows.
+
+Recruiters write the reason as a note to themselves: subjectless ("selected a candidate with more
+..."), with a third party as subject ("Matron chose ...", "chefen valde ..."), in the other language,
+or naming what must never be passed on (a relative hired, salary or budget internals, leave, age,
+health ...). This module decides what the letter says: the decision that fits (someone chosen, an
+internal candidate, no one hired at all, or no comparison) and the reason sentence or None, in which
+case the composer gives its neutral reason. Word lists and patterns live in the phrasebooks
+(`composer_templates/<language>.toml`, `[reason]`) and grammar files (`reason_verbs`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Literal
+
+from drafter.grammar import WORD, grammar, lower_first
+from drafter.models import CheckContext, DraftRequest
+from drafter.phrasing import phrasebook
+from guardrails.language import detector, marker_counts
+
+Decision = Literal["withdrawn", "internal", "chosen", "unsaid"]
+
+# Slot of the decision sentence per kind of decision.
+DECISION_SLOT: dict[Decision, str] = {
+    "withdrawn": "decision_withdrawn",
+    "internal": "decision_internal",
+    "chosen": "decision",
+    "unsaid": "decision_no_hire",
+}
+# Guardrail rules that keep a reason out of the letter when its sentence alone trips them.
+SENSITIVE_RULES = frozenset({"protected_ground", "harsh_tone", "leaks_other_candidate", "over_detailed_reason"})
+_LANGUAGES = ("sv", "en")
+_NAMES = {"sv": "SWEDISH", "en": "ENGLISH"}
+_SENTENCE_CUT = re.compile(r"(?<=[.!?;])\s+|\s+[-–—]\s+")
+_LINKS = {"och", "and", "so", "så", "men", "but", "eftersom", "since", "as"}
+
+
+@cache
+def _pattern(language: str, key: str) -> re.Pattern[str]:
+    book = phrasebook(language)
+    return re.compile("|".join(book["reason"].get(key) or book[key]), re.IGNORECASE)
+
+
+def _matches(text: str, key: str, languages: tuple[str, ...]) -> bool:
+    return any(_pattern(lang, key).search(text) for lang in languages)
+
+
+def _other(language: str) -> str:
+    return "en" if language == "sv" else "sv"
+
+
+def says_no_hire(text: str, language: str, key: str = "not_filled") -> bool:
+    """Return True for words that say no one is hired (`not_filled`: a withdrawn, frozen or paused post, a
+    lost contract) or, with `no_hire`, that no comparison was made (a changed or cut role)."""
+    return _matches(text, key, (language, _other(language)))
+
+
+def says_chosen(text: str, language: str) -> bool:
+    """Return True for words that say someone was chosen (in either language: notes mix them)."""
+    return _matches(text, "someone_chosen", _LANGUAGES)
+
+
+def decision(request: DraftRequest) -> Decision:
+    """Return the decision the letter states.
+
+    The reason decides first; the internal notes only steer away from "another candidate" (nothing of
+    them reaches the letter), and never against a hire the request names.
+    """
+    reason, notes, lang = request.reason or "", request.internal_notes or "", request.language
+    if says_no_hire(reason, lang):
+        return "withdrawn"
+    chosen_in_reason = says_chosen(reason, lang)
+    if says_no_hire(notes, lang) and not request.chosen_candidate_name and not chosen_in_reason:
+        return "withdrawn"
+    if _matches(reason, "internal", _LANGUAGES) and not _leaks(request, DECISION_SLOT["internal"]):
+        return "internal"
+    if says_no_hire(f"{reason} {notes}", lang, "no_hire"):
+        return "unsaid"
+    if request.chosen_candidate_name or chosen_in_reason or says_chosen(notes, lang):
+        return "chosen"
+    return "unsaid"
+
+
+def _leaks(request: DraftRequest, slot: str) -> bool:
+    """Return True when a decision sentence would repeat words of the internal notes (then the plain one)."""
+    from guardrails import check
+
+    table = phrasebook(request.language)[request.channel][request.tone]
+    return any(
+        v.rule == "leaks_internal_notes"
+        for text in table[slot]
+        for v in check(text, CheckContext.of(request)).violations
+    )
+
+
+def mostly_foreign(text: str, language: str) -> bool:
+    """Return True for a reason written (mostly) in the other language than the letter."""
+    counts = marker_counts(text)
+    other = _other(language)
+    if counts[other] >= 2 and counts[language] == 0:
+        return True
+    found = detector()
+    if found is None:
+        return counts[other] > counts[language]
+    sure = {c.language.name: c.value for c in found.compute_language_confidence_values(text)}
+    return sure.get(_NAMES[other], 0.0) > sure.get(_NAMES[language], 0.0)
+
+
+def sensitive(text: str, request: DraftRequest) -> bool:
+    """Return True for a reason that must not be passed on (listed words, or a guardrail on its own words)."""
+    if _matches(text, "sensitive", (request.language, _other(request.language))):
+        return True
+    from guardrails import check
+
+    bare = CheckContext.of(request).model_copy(update={"highlights": None, "reason": None, "feedback": None})
+    return any(v.rule in SENSITIVE_RULES and v.severity == "block" for v in check(text, bare).violations)
+
+
+def _agree_we(text: str) -> str:
+    """Give a verb after a new 'we' its plural form: 'we wants' -> 'we want', 'we was' -> 'we were'."""
+    irregular = {"is": "are", "was": "were", "has": "have", "does": "do", "feels": "feel", "thinks": "think"}
+
+    def fix(m: re.Match[str]) -> str:
+        verb = m.group(2)
+        new = irregular.get(verb) or (verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb)
+        return m.group(1) + new
+
+    return re.sub(r"^([Ww]e\s+)([a-z]+)\b", fix, text)
+
+
+def third_party_to_we(text: str, language: str) -> str:
+    """Say 'we' for a third party the note names as subject ('Matron chose', 'panelen tyckte')."""
+    third = _pattern(language, "third_party").match(text)
+    if third is None:
+        return text
+    text = f"{'vi' if language == 'sv' else 'we'} {text[third.end() :].lstrip()}"
+    return _agree_we(text) if language == "en" else text
+
+
+def in_our_voice(text: str, language: str) -> str:
+    """Give the reason its subject: the company ('vi', 'we') or, for what the candidate lacks, 'du' / 'you'."""
+    we, you = ("vi", "du") if language == "sv" else ("we", "you")
+    voiced = third_party_to_we(text, language)
+    if voiced != text:
+        return voiced
+    words = WORD.findall(text)
+    first = words[0].lower() if words else ""
+    lex = grammar(language)["words"]
+    if first in lex["reason_you_verbs"]:
+        return f"{you} {lower_first(text, language)}"
+    if first in lex["reason_we_verbs"]:
+        return f"{we} {lower_first(text, language)}"
+    return text
+
+
+def first_clause(text: str, language: str) -> str:
+    """Return the reason's first sentence, up to a comma that starts a clause of its own: a brief reason says one thing.
+
+    A comma inside a list ("erfarenhet av X, Y och Z") stays; one before a new subject and verb
+    ("..., raul kan först i juni") ends the reason.
+    """
+    first = _SENTENCE_CUT.split(text.strip(), maxsplit=1)[0]
+    lex = grammar(language)["words"]
+    subjects = set(lex["subject_words"]) | set(grammar(language)["person"]["subject"])
+    pieces = first.split(", ")
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        words = [w.lower() for w in WORD.findall(piece)]
+        while words and words[0] in _LINKS:
+            words = words[1:]
+        if words and (words[0] in subjects or (len(words) > 1 and words[1] in lex["finite"])):
+            break
+        kept.append(piece)
+    return ", ".join(kept).rstrip(" ,;:.")
+
+
+def usable_reason(request: DraftRequest, text: str) -> str | None:
+    """Return the reason in the letter's voice, or None when the neutral reason must stand in its place."""
+    if not text.strip(" .:") or mostly_foreign(text, request.language) or sensitive(text, request):
+        return None
+    return in_our_voice(first_clause(text, request.language), request.language)
