@@ -42,6 +42,8 @@ FIELD_MAX_WORDS = {"highlights": 35, "reason": 30, "feedback": 35}
 
 # Parts built from free text the recruiter typed: each can be dropped (replaced by its generic slot).
 DROPPABLE = ("highlights", "reason", "feedback")
+# Rules saying the feedback sentence lost or changed the recruiter's point.
+FEEDBACK_KEPT_RULES = frozenset({"feedback_missing", "feedback_changed"})
 
 # Fallback levels: which of the short request fields the draft may still use.
 # Each level gives up the fields most likely to be the problem once the free text is gone.
@@ -222,13 +224,22 @@ def _draft_for_level(
 ) -> tuple[list[Part], GuardrailReport]:
     """Compose at one fallback level, dropping free-text parts until the draft passes or none remain."""
     dropped: set[str] = set()
+    given: dict[str, str] = {}
     while True:
-        parts = build_parts(request, fields, dropped, allowed)
+        parts = build_parts(request, fields, dropped, allowed, given)
         text, spans = render(parts, request.channel)
         report = verdict(text, request, settings)
         live = {f for f in DROPPABLE if fields[f] and f not in dropped}
         if report.passed or not live:
             return parts, report
+        if "feedback" in live and "feedback" not in given and report.rules() & FEEDBACK_KEPT_RULES:
+            # Read point by point, the feedback lost what the recruiter asked to pass on: frame it whole.
+            from drafter.feedback import whole_sentence
+
+            whole = whole_sentence(request, fields["feedback"])
+            if whole:
+                given["feedback"] = whole
+                continue
         culprits = _culprits(report, spans, live)
         if not culprits:
             # A violation without a span (length, language, ...): give up the longest free text first.

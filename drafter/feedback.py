@@ -151,11 +151,20 @@ def feedback_sentence(request: DraftRequest, text: str, names: tuple[str, ...]) 
     """
     split = _by_points(request, text, names)
     if split is None:
-        return None
+        # Nothing read point by point: whole, unless what was left out was left out for its tone.
+        harsh_points = any(harsh(p, request) for p in points(text, request.language))
+        return None if harsh_points else _whole(request, text, names)
     wanted = _content(text) - {n.lower() for n in names}
     if wanted and len(_content(split) & wanted) / len(wanted) >= MIN_KEPT:
         return split
     return _whole(request, text, names) or split
+
+
+def whole_sentence(request: DraftRequest, text: str) -> str | None:
+    """Return the feedback framed whole as one sentence (the composer's fallback when points lose it)."""
+    from drafter.phrasing import first_name
+
+    return _whole(request, text, (request.candidate_name, first_name(request)))
 
 
 def _whole(request: DraftRequest, text: str, names: tuple[str, ...]) -> str | None:

@@ -103,8 +103,7 @@ def tidy_note(field: str, text: str, language: str) -> str:
     """Strip what the recruiter wrote to themselves ('hon bad om feedback:', 'if she asks:', 'OK to share:')
     and mend clipped phrases ('Vi valde annan' -> 'Vi valde en annan kandidat')."""
     book = phrasebook(language)
-    if field in ("reason", "feedback"):
-        text = expand(text, language)  # shorthand first: every later step reads full words
+    text = expand(text, language)  # shorthand first: every later step reads full words
     # Line breaks stay: the input checks cut a note at a line that forges a label ("Candidate: ...").
     flat = text.strip()
     lead = _pattern(language, "note_lead_ins")
