@@ -90,11 +90,17 @@ def _as_digits(phrase: str) -> str:
     return " ".join(numbers.get(w, w) for w in phrase.split())
 
 
+def _number_grounded(phrase: str, ev: Evidence) -> bool:
+    """Return True when a phrase counts something ("sex månader") by a number the request gives ("6 mån")."""
+    values = _DIGITS.findall(_as_digits(phrase))
+    return bool(values) and all(v in _DIGITS.findall(ev.text) for v in values)
+
+
 def _phrases(doc: Doc, ev: Evidence, key: str) -> list[tuple[int, int]]:
     """Return time or event phrases whose distinctive words are not in the request."""
     found = []
     for m in lexicon.pattern(LEX, key).finditer(doc.lower):
-        if ev.contains(m.group(0)) or ev.contains(_as_digits(m.group(0))):
+        if ev.contains(m.group(0)) or ev.contains(_as_digits(m.group(0))) or _number_grounded(m.group(0), ev):
             continue
         own = [w for w in words(fold(m.group(0))) if len(w) >= 3]
         # "next week" is grounded when the request itself speaks of next week (checked above);
@@ -105,10 +111,36 @@ def _phrases(doc: Doc, ev: Evidence, key: str) -> list[tuple[int, int]]:
     return found
 
 
+@cache
+def _steps() -> tuple[re.Pattern[str], ...]:
+    table = lexicon.load(LEX).get("process_steps", {})
+    return tuple(lexicon.compile_any(list(v), where=f"{LEX}.process_steps.{k}") for k, v in table.items())
+
+
+def _process_steps(doc: Doc) -> list[tuple[int, int]]:
+    """Return steps of the process (a second interview, a tour, a trial shift) the request never names.
+
+    A step is grounded when the request names the same step in either language.
+    """
+    ctx = doc.context
+    request = " ".join(p or "" for p in (ctx.role, ctx.highlights, ctx.reason, ctx.feedback)).lower()
+    ev = evidence(doc)
+    found = []
+    for step in _steps():
+        if step.search(request):
+            continue
+        for m in step.finditer(doc.lower):
+            own = [w for w in words(fold(m.group(0))) if len(w) >= 4]
+            if not (own and all(ev.supports(w) for w in own)):  # the request's own words, other order
+                found.append((m.start(), m.end()))
+    return found
+
+
 def _names(doc: Doc, ev: Evidence) -> list[tuple[int, int]]:
     """Return capitalised words that read as names of people or places the request never gives."""
     ok = _capitalised_ok()
     cues = _name_cues()
+    verbs = lexicon.wordset(LEX, "name_verbs")
     starts = _sentence_starts(doc)
     signoffs = [m.start() for m in lexicon.pattern(LEX, "signoff").finditer(doc.lower)]
     signature = signoffs[-1] if signoffs else len(doc.text)
@@ -135,7 +167,8 @@ def _names(doc: Doc, ev: Evidence) -> list[tuple[int, int]]:
             found.append((unknown[0].start, unknown[-1].end))
         elif len(unknown) == 1 and unknown[0].start not in starts:
             k = tokens.index(unknown[0])
-            if k > 0 and tokens[k - 1].text.lower() in cues:
+            acting = k + 1 < len(tokens) and tokens[k + 1].text.lower() in verbs  # "som Göran sa"
+            if (k > 0 and tokens[k - 1].text.lower() in cues) or acting:
                 found.append((unknown[0].start, unknown[0].end))
         i = j + 1
     return found
@@ -197,6 +230,7 @@ def ungrounded_spans(doc: Doc) -> list[tuple[str, int, int]]:
     request = " ".join(p or "" for p in (doc.context.highlights, doc.context.reason, doc.context.feedback))
     if not lexicon.pattern(LEX, "reapply").search(request.lower()):
         spans += [("event", a, b) for a, b in _phrases(doc, ev, "resources")]
+    spans += [("event", a, b) for a, b in _process_steps(doc)]
     spans += [("name", a, b) for a, b in _names(doc, ev)]
     spans += [("reason", a, b) for a, b in _reason_swaps(doc, ev)]
     return sorted(spans, key=lambda s: s[1])

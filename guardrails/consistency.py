@@ -16,7 +16,7 @@ from guardrails.text import NEGATIONS, WORD_RE, Doc
 
 LEX = "consistency"
 RULE = "mixed_decision"
-KINDS = ("offer", "glad_news", "continuation")
+KINDS = ("offer", "glad_news", "continuation", "kept_open")
 # A negation this many words before a match, in the same clause, turns it into a refusal.
 NEGATION_WINDOW = 4
 _MORE_NEGATIONS = frozenset({"unable", "cannot", "wont", "nej"})

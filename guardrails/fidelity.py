@@ -8,7 +8,7 @@ candidate's own strength>"), and the reason turned into praise ("your test showe
 
 from __future__ import annotations
 
-from guardrails import injection, language, leakage, lexicon, placeholders, promises, protected, reasons, tone
+from guardrails import injection, language, leakage, lexicon, morph, placeholders, promises, protected, reasons, tone
 from guardrails.evidence import clause_spans, content_words, evidence, has_word, pool, same_word
 from guardrails.registry import violation
 from guardrails.report import Violation
@@ -28,13 +28,14 @@ def _has(doc: Doc, key: str, start: int, end: int, lex: str = LEX) -> bool:
     return lexicon.pattern(lex, key).search(doc.lower, start, end) is not None
 
 
+def _advises(doc: Doc, start: int, end: int) -> bool:
+    """Return True when a passage gives advice or is labelled as feedback."""
+    return _has(doc, "advice", start, end) or _has(doc, "advice_label", start, end)
+
+
 def _advice_sentences(doc: Doc) -> list[tuple[int, int]]:
     """Return the sentences that give advice (closings, which also say "gärna", excluded)."""
-    return [
-        (a, b)
-        for a, b in doc.sentences
-        if _has(doc, "advice", a, b) and not _has(doc, "closing", a, b, lex="structure")
-    ]
+    return [(a, b) for a, b in doc.sentences if _advises(doc, a, b) and not _has(doc, "closing", a, b, lex="structure")]
 
 
 _PASSABLE: dict[tuple[str, ...], bool] = {}
@@ -83,8 +84,43 @@ def _feedback_content(given: str) -> str:
     return given[colon + 1 :].strip() if colon >= 0 else ""
 
 
+def _stems(word: str) -> frozenset[tuple[str, str]]:
+    """Return a folded word's Snowball stem in each language, tagged with it (feedback and letter may be
+    in different languages; stems compare only within one language)."""
+    return frozenset((lang, morph.stem(word, lang)) for lang in ("sv", "en"))
+
+
+def _carries(word: str, here: frozenset[str], here_stems: frozenset[tuple[str, str]]) -> bool:
+    """Return True when a passage carries a feedback word: the word, an inflection or a compound part
+    (`has_word`), or the same Snowball stem ("communicating" ~ "communication")."""
+    return has_word(word, here) or bool(_stems(word) & here_stems)
+
+
+def _gives_advice(doc: Doc, a: int, b: int) -> bool:
+    """Return True when a sentence frames its words as advice or as a shortcoming to work on."""
+    return any(_has(doc, key, a, b) for key in ("advice", "shortcoming", "to_improve"))
+
+
+def _turned_to_praise(doc: Doc, a: int, b: int) -> bool:
+    """Return True when a sentence praises the candidate and neither advises nor names a shortcoming.
+
+    A label alone ("As feedback: your testing was one of your strongest parts") is not advice.
+    """
+    return _has(doc, "praise", a, b) and _has(doc, "second_person", a, b) and not _gives_advice(doc, a, b)
+
+
+def _passes_on(doc: Doc, a: int, b: int) -> bool:
+    """Return True when a sentence frames its words as advice, a shortcoming or labelled feedback."""
+    return (_gives_advice(doc, a, b) or _has(doc, "advice_label", a, b)) and not _turned_to_praise(doc, a, b)
+
+
 def check_feedback_fidelity(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
-    """Block a draft that drops the recruiter's feedback, gives other advice, or turns it into praise."""
+    """Block a draft that drops the recruiter's feedback, gives other advice, or turns it into praise.
+
+    The feedback is passed on when sentences that frame it as advice (or as a shortcoming) carry enough
+    of its content words, matched across inflection, compounds and paraphrase by stem; its words in a
+    thanks or a reason sentence do not pass it on.
+    """
     given = _feedback_content(doc.context.feedback or "")
     names = set(words(fold(doc.context.candidate_name or "")))
     feedback = evidence(doc).feedback if given == doc.context.feedback else frozenset(content_words(given))
@@ -93,40 +129,44 @@ def check_feedback_fidelity(doc: Doc, settings: GuardrailSettings) -> list[Viola
     # At least one real word (not an acronym or a letter string in capitals) to pass on.
     real = [w for w in wanted if len(w) >= 5 and w.isalpha() and w.upper() not in given]
     # A feedback of one or two words ("cLEAR", "Python") is too thin to check a draft against.
-    if (
-        not given
-        or not real
-        or sum(1 for w in words(given) if sum(c.isalpha() for c in w) >= 2) < MIN_FEEDBACK_WORDS
-        or not _passable(doc, given, settings)
-    ):
+    if not given or not real or sum(1 for w in words(given) if sum(c.isalpha() for c in w) >= 2) < MIN_FEEDBACK_WORDS:
         return []
     if lexicon.pattern("injection").search(given.lower()):
         return []  # an instruction typed into the feedback is not feedback to pass on
     if fold(" ".join(given.split())).strip(" .") in fold(" ".join(doc.text.split())):
         return []  # passed on word for word
-    best: tuple[float, tuple[int, int]] | None = None
-    present: set[str] = set()
+    carriers: list[tuple[float, int, int, set[str]]] = []
     for a, b in doc.sentences:
         here = pool(doc.text[a:b])
-        hits = {w for w in wanted if has_word(w, here)}
-        present |= hits
-        share = len(hits) / len(wanted)
-        if hits and (best is None or share > best[0]):
-            best = (share, (a, b))
-    coverage = len(present) / len(wanted)
-    if coverage < MIN_COVERAGE:
-        advice = [s for s in _advice_sentences(doc) if best is None or s != best[1]]
-        if advice:
-            a, b = advice[0]
-            return [violation("feedback_changed", say(doc, "feedback_changed", "other", quote=doc.text[a:b]), (a, b))]
-        return [violation("feedback_missing", say(doc, "feedback_missing"))]
-    assert best is not None  # coverage > 0 means some sentence holds a feedback word
-    share, (a, b) = best
-    if _has(doc, "advice", a, b):
+        here_stems = frozenset(st for w in here for st in _stems(w))
+        hits = {w for w in wanted if _carries(w, here, here_stems)}
+        if hits:
+            carriers.append((len(hits) / len(wanted), a, b, hits))
+    # Praise of what the feedback says to work on contradicts it, even when advice follows; praise of
+    # what the highlights also name is the recruiter's own praise.
+    strengths = evidence(doc).highlights
+    praised = [
+        (len({w for w in hits if not has_word(w, strengths)}) / len(wanted), a, b)
+        for _, a, b, hits in carriers
+        if _turned_to_praise(doc, a, b)
+    ]
+    praised = [p for p in praised if p[0] >= MIN_COVERAGE]
+    if praised:
+        _, a, b = max(praised)
+        return [violation("feedback_changed", say(doc, "feedback_changed", "praise", quote=doc.text[a:b]), (a, b))]
+    advised = {w for _, a, b, hits in carriers if _passes_on(doc, a, b) for w in hits}
+    if len(advised) / len(wanted) >= MIN_COVERAGE:
         return []
-    if share >= VERBATIM_COVERAGE and not _has(doc, "praise", a, b):
+    if any(share >= VERBATIM_COVERAGE for share, *_ in carriers) or not _passable(doc, given, settings):
+        # Nearly all of it in a sentence of its own without praise; or feedback that another rule would
+        # block on its own ("was weak"), rightly left out or softened (but never turned into praise).
         return []
-    return [violation("feedback_changed", say(doc, "feedback_changed", "praise", quote=doc.text[a:b]), (a, b))]
+    carrying = {(a, b) for _, a, b, _ in carriers}
+    advice = [s for s in _advice_sentences(doc) if s not in carrying]
+    if advice:
+        a, b = advice[0]
+        return [violation("feedback_changed", say(doc, "feedback_changed", "other", quote=doc.text[a:b]), (a, b))]
+    return [violation("feedback_missing", say(doc, "feedback_missing"))]
 
 
 def check_highlight_as_reason(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
@@ -179,7 +219,7 @@ def check_reason_as_strength(doc: Doc, settings: GuardrailSettings) -> list[Viol
     out = []
     for a, b in doc.sentences:
         for ca, cb in clause_spans(doc, a, b):
-            if frame.search(doc.lower, ca, cb) or _has(doc, "advice", ca, cb):
+            if frame.search(doc.lower, ca, cb) or _advises(doc, ca, cb):
                 continue
             if not (_has(doc, "praise", ca, cb) and _has(doc, "second_person", ca, cb)):
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from guardrails import concepts, lexicon, protected
+from guardrails import concepts, hire, lexicon, protected
 from guardrails.registry import violation
 from guardrails.report import Violation
 from guardrails.settings import GuardrailSettings
@@ -18,15 +18,6 @@ LONG_WORD = 7
 PARAPHRASE_STEMS = 3
 STEM = 6
 _HAS_DIGIT = re.compile(r"\d")
-
-
-@cache
-def _merit_after_subject() -> re.Pattern[str]:
-    data = lexicon.load(LEX)
-    subject = "|".join(f"(?:{p})" for p in data["chosen_subject"])
-    verbs = "|".join(f"(?:{p})" for p in data["merit_verbs"])
-    generic = "|".join(f"(?:{p})" for p in data.get("generic_comparison", [])) or "(?!x)x"
-    return lexicon.compile_any([f"(?:{subject})(?:{verbs})(?!{generic})"], where=LEX)
 
 
 @cache
@@ -87,37 +78,9 @@ def check_other_candidate(doc: Doc, settings: GuardrailSettings) -> list[Violati
                     span,
                 )
             )
-    for span in _hire_described(doc):
+    for span in [*hire.described_spans(doc), *hire.merit_spans(doc)]:
         out.append(violation("leaks_other_candidate", doc.say("leaks_other_candidate"), span))
-    merits = list(_merit_after_subject().finditer(doc.lower))
-    merits += lexicon.pattern(LEX, "named_chosen").finditer(doc.lower)
-    seen: set[tuple[int, int]] = set()
-    for m in merits:
-        sentence = doc.sentence_at(m.start())
-        if sentence in seen:
-            continue
-        seen.add(sentence)
-        out.append(
-            violation(
-                "leaks_other_candidate",
-                doc.say("leaks_other_candidate"),
-                sentence,
-            )
-        )
     return out
-
-
-def _hire_described(doc: Doc) -> list[tuple[int, int]]:
-    """Return sentences that describe the hire by pronoun right after naming another choice ("She spent ...")."""
-    choice = lexicon.pattern("decision", "other_choice")
-    pronoun = lexicon.pattern(LEX, "hire_pronoun")
-    sentences = doc.sentences
-    chosen = {doc.sentence_at(m.start()) for m in choice.finditer(doc.lower)}
-    return [
-        sentences[i + 1]
-        for i, sentence in enumerate(sentences[:-1])
-        if sentence in chosen and pronoun.match(doc.lower, *sentences[i + 1])
-    ]
 
 
 def _content(text: str) -> set[str]:
