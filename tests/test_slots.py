@@ -54,14 +54,14 @@ def request_sv() -> DraftRequest:
         company="Telia Norr",
         recruiter_name="Lena Holm",
         highlights="Noggrann och serviceinriktad",
-        reason="Tjänsten gick till en intern sökande.",
+        reason="Tjänsten gick till en kandidat med mer erfarenhet av fiber.",
         feedback="hade kunnat förbereda caset bättre",
     )
 
 
 GOOD = [
     "Du var noggrann och serviceinriktad i samtalet, och det uppskattade vi.",
-    "Tjänsten gick till en intern sökande.",
+    "Tjänsten gick till en kandidat med mer erfarenhet av fiber.",
     "En sak att ta med sig är att du hade kunnat förbereda caset bättre.",
 ]
 
@@ -92,7 +92,7 @@ def test_every_slot_prompt_shares_the_prefix_and_holds_only_its_note(
     assert len(model.sent) == 3 and all(p.startswith(prefix) for p in model.sent)
     tails = [p[len(prefix) :] for p in model.sent]
     assert tails[0] == "Anteckning (positivt): Noggrann och serviceinriktad\nMening:"
-    assert "Tjänsten gick till en intern sökande" in tails[1] and "caset" not in tails[1]
+    assert "Tjänsten gick till en kandidat med mer erfarenhet av fiber" in tails[1] and "caset" not in tails[1]
     assert tails[2].startswith("Anteckning (feedback): hade kunnat")
     for prompt in model.sent:  # the notes and the chosen candidate never reach a model
         assert "Sofia" not in prompt and "Lena" not in prompt
@@ -132,7 +132,7 @@ def test_a_bad_highlight_sentence_is_resampled_then_replaced_on_its_own(
 def test_a_rejected_first_sample_is_replaced_by_an_accepted_resample(
     settings: Settings, request_sv: DraftRequest
 ) -> None:
-    invented = "Tjänsten gick till en intern sökande i mars."
+    invented = "Tjänsten gick till en kandidat med mer erfarenhet av fiber i mars."
     drafter, _ = slot_drafter(settings, [GOOD[0], invented, *GOOD[1:]])
     result = drafter.draft(request_sv)
     reason = [a for a in result.attempts if a.slot == "reason"]
