@@ -136,6 +136,24 @@ def _process_steps(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
+# A name run renders a name of the request in the other language when one of its words starts like one
+# of the request's capitalised words for this many letters ("Financial Supervisory Authority" for
+# "Finansinspektionen"), spelling c as k.
+RENDER_PREFIX = 5
+
+
+def _request_names(doc: Doc) -> frozenset[str]:
+    ctx = doc.context
+    text = " ".join(p or "" for p in (ctx.role, ctx.company, ctx.highlights, ctx.reason, ctx.feedback))
+    found = _TITLE.findall(text)
+    long_names = [w for w in found if _is_title(w) and len(w) >= RENDER_PREFIX]
+    return frozenset(fold(w).replace("c", "k")[:RENDER_PREFIX] for w in long_names)
+
+
+def _renders(word: str, named: frozenset[str]) -> bool:
+    return len(word) >= RENDER_PREFIX and word.replace("c", "k")[:RENDER_PREFIX] in named
+
+
 def _names(doc: Doc, ev: Evidence) -> list[tuple[int, int]]:
     """Return capitalised words that read as names of people or places the request never gives."""
     ok = _capitalised_ok()
@@ -145,6 +163,7 @@ def _names(doc: Doc, ev: Evidence) -> list[tuple[int, int]]:
     signoffs = [m.start() for m in lexicon.pattern(LEX, "signoff").finditer(doc.lower)]
     signature = signoffs[-1] if signoffs else len(doc.text)
     tokens = [t for t in doc.tokens if t.start < signature]
+    named = _request_names(doc)
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
@@ -164,7 +183,8 @@ def _names(doc: Doc, ev: Evidence) -> list[tuple[int, int]]:
         if run[0].start in starts and run[0] in unknown:
             unknown = unknown[1:]
         if len(unknown) >= 2:
-            found.append((unknown[0].start, unknown[-1].end))
+            if not any(_renders(fold(t.text), named) for t in run):
+                found.append((unknown[0].start, unknown[-1].end))
         elif len(unknown) == 1 and unknown[0].start not in starts:
             k = tokens.index(unknown[0])
             acting = k + 1 < len(tokens) and tokens[k + 1].text.lower() in verbs  # "som Göran sa"
