@@ -71,6 +71,11 @@ def is_adjective(word: str, language: str) -> bool:
     return lw.endswith(tuple(lex["adjective_endings"]))
 
 
+def _prepositions(language: str) -> frozenset[str]:
+    """Return the words that end a noun phrase's head: the shared prepositions and praise's own."""
+    return word_set(language, "prepositions") | frozenset(_lex(language)["more_prepositions"])
+
+
 def _is_person_noun(word: str, language: str) -> bool:
     lw = word.lower()
     lex = _lex(language)
@@ -118,7 +123,7 @@ def _is_definite_clause(lows: list[str], language: str) -> bool:
 
 def _head(lows: list[str], start: int, language: str) -> int:
     """Return the index of a noun phrase's head: the last word before a preposition, or the last word."""
-    preps = word_set(language, "prepositions") | set(_lex(language)["more_prepositions"])
+    preps = _prepositions(language)
     for k in range(start, len(lows)):
         if lows[k] in preps:
             return max(start, k - 1)
@@ -151,7 +156,7 @@ def _years_phrase(m: re.Match[str], language: str) -> str:
     n, rest = int(m.group("n")), m.group("rest").strip(" .")
     number = lex["more_than"].format(n=n) if m.group("plus") else str(n)
     words = rest.split()
-    preps = word_set(language, "prepositions") | set(_lex(language)["more_prepositions"]) | {"som", "as"}
+    preps = _prepositions(language) | {"som", "as"}
     if not rest:
         key = "years_alone"
     elif words[0].lower() in preps:
@@ -203,7 +208,7 @@ def _classify(item: str, language: str) -> tuple[str, str] | None:
         return None
     if lows[0] in _lex(language)["credential"]:
         return "credential", text
-    preps = word_set(language, "prepositions") | set(_lex(language)["more_prepositions"])
+    preps = _prepositions(language)
     if n and (n == len(lows) or lows[n] in preps):
         return "trait", text  # "trevlig", "stark i Excel", "very strategic"
     head = _head(lows, n, language)
@@ -231,14 +236,14 @@ def _drop_turns(text: str, language: str) -> str:
     kept = []
     for sentence in _SENTENCE.split(text):
         low = f" {sentence.lower()} "
-        at = min((low.find(c) for c in cuts if c in low), default=-1)
-        if at < 0:
+        hits = [(low.find(c), c) for c in cuts if c in low]
+        if not hits:
             kept.append(sentence)
             continue
+        at, cut = min(hits, key=lambda hit: hit[0])  # the earliest; at a tie, the first listed
         before = sentence[: max(0, at - 1)]
         points = [p for p in _ITEM_SPLIT.split(before) if p and p.strip(" .:!")]
         turned_from_weakness = bool(points) and is_shortcoming(points[-1], language)
-        cut = next(c for c in cuts if low.find(c) == at)
         kept.append(f"{before}, {sentence[at - 1 + len(cut) :]}" if turned_from_weakness else before)
     return ". ".join(k for k in kept if k.strip())
 

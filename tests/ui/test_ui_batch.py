@@ -165,7 +165,8 @@ def test_a_cell_edited_in_the_review_table_is_rechecked_and_saved(settings: Sett
     assert at.session_state["batch_editor_version"] == 1  # a fresh table: the edit is not applied twice
 
 
-def test_a_draft_from_the_draft_page_and_its_edit_land_in_the_history(settings: Settings) -> None:
+def _drafted_on_the_draft_page(settings: Settings) -> AppTest:
+    """Return the draft page after one fake draft of the support form (GOOD_SV)."""
     from ui_test_support import APP, GOOD_SV, fill_form, submit
 
     at = AppTest.from_file(str(APP), default_timeout=60)
@@ -173,6 +174,13 @@ def test_a_draft_from_the_draft_page_and_its_edit_land_in_the_history(settings: 
     at.run()
     fill_form(at)
     submit(at)
+    return at
+
+
+def test_a_draft_from_the_draft_page_and_its_edit_land_in_the_history(settings: Settings) -> None:
+    from ui_test_support import GOOD_SV
+
+    at = _drafted_on_the_draft_page(settings)
     assert not at.exception
     (stored,) = open_history(settings).search("Anna")
     assert stored.text == GOOD_SV and stored.status == "ready"
@@ -182,13 +190,9 @@ def test_a_draft_from_the_draft_page_and_its_edit_land_in_the_history(settings: 
 
 
 def test_a_single_draft_downloaded_from_the_draft_page_is_kept_as_exported(settings: Settings) -> None:
-    from ui_test_support import APP, GOOD_SV, fill_form, submit
+    from ui_test_support import GOOD_SV
 
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at.session_state["drafter"] = Drafter.with_fake([GOOD_SV], settings=settings)
-    at.run()
-    fill_form(at)
-    submit(at)
+    at = _drafted_on_the_draft_page(settings)
     edited = GOOD_SV.replace("Karin Ek", "Karin Ek, rekryterare")
     at.text_area(key="edit_email").set_value(edited).run()
     at.download_button(key="dl_eml_email").click().run()
