@@ -19,7 +19,8 @@ from functools import cache
 from drafter.grammar import WORD, grammar, join_items, lower_first, upper_first
 from drafter.models import CheckContext, DraftRequest
 from drafter.notes import Note, Shape, _att_clause, frame, read_note
-from drafter.phrasing import phrasebook, pick, request_seed
+from drafter.phrasing import phrasebook, pick, request_seed, strip_lead_ins
+from drafter.praise import is_foreign
 from drafter.reasons import third_party_to_we
 
 _PIECE_CUT = re.compile(r"((?<=[.!?:])\s+|\s+[-–—]\s+|;\s+|,\s+)")
@@ -27,7 +28,7 @@ _NUMBERING = re.compile(r"(?<!\w)\d\)\s*")
 # A label before a colon ("Areas to work on:", "Förslag:") is at most this many words: left out.
 LABEL_WORDS = 4
 # Forms in the order the letter gives them: advice first, a plain statement after it.
-ORDER = ("advice", "imperative", "clause")
+ORDER = ("advice", "welcome", "imperative", "clause")
 
 
 @cache
@@ -59,13 +60,19 @@ def points(text: str, language: str) -> list[str]:
         if piece.rstrip().endswith(":") and len(piece.split()) <= LABEL_WORDS:
             continue  # "Areas to work on:", "Technical:": a label, not a point
         soft = k > 0 and cuts[k - 1].strip() == ","
-        if out and soft and not _starts_point(piece, language):
+        # A tail in the other language ("..., that's the only gap really") is a point of its own.
+        foreign_tail = soft and is_foreign(piece, language) and not is_foreign(out[-1], language) if out else False
+        if out and soft and not _starts_point(piece, language) and not foreign_tail:
             out[-1] = f"{out[-1]}, {piece}"
         else:
             out.append(piece)
     links = phrasebook(language)["feedback"]["links"]
     lead = re.compile(rf"^(?:(?:{'|'.join(links)})\s+)+", re.IGNORECASE)
-    return [third_party_to_we(p, language) for p in (lead.sub("", p).strip(" .,;") for p in out) if p]
+    return [
+        third_party_to_we(p, language)
+        for p in (strip_lead_ins(lead.sub("", p), language).strip(" .,;") for p in out)
+        if p
+    ]
 
 
 def harsh(text: str, request: DraftRequest) -> bool:
@@ -111,8 +118,11 @@ def _group(notes: list[Note], language: str) -> list[tuple[str, list[str]]]:
     """Return runs of points by form: ('advice', [...]), ('imperative', [...]), ('clause', [...]), ('other', [...])."""
     runs: list[tuple[str, list[str]]] = []
     for note in notes:
+        leave = _pattern(language, "permission").match(note.text)
         advice = as_advice(note, language)
-        if advice is not None:
+        if leave is not None and note.text[leave.end() :]:
+            kind, text = "welcome", note.text[leave.end() :]
+        elif advice is not None:
             kind, text = "advice", advice
         elif note.shape == "imperative":
             kind, text = "imperative", note.text
@@ -150,11 +160,15 @@ def feedback_sentence(request: DraftRequest, text: str, names: tuple[str, ...]) 
     whole as one sentence instead, so what the recruiter asked to pass on is never lost.
     """
     split = _by_points(request, text, names)
+    # What was left out for its tone stays out: the note is never framed whole around it.
+    if any(harsh(p, request) for p in points(text, request.language)):
+        return split
     if split is None:
-        # Nothing read point by point: whole, unless what was left out was left out for its tone.
-        harsh_points = any(harsh(p, request) for p in points(text, request.language))
-        return None if harsh_points else _whole(request, text, names)
-    wanted = _content(text) - {n.lower() for n in names}
+        return _whole(request, text, names)
+    said = points(text, request.language)
+    own = [p for p in said if not is_foreign(p, request.language)]
+    # Points in the other language are left out on purpose: the rest must keep the meaning.
+    wanted = _content(" ".join(own or said)) - {n.lower() for n in names}
     if wanted and len(_content(split) & wanted) / len(wanted) >= MIN_KEPT:
         return split
     return _whole(request, text, names) or split
@@ -169,7 +183,7 @@ def whole_sentence(request: DraftRequest, text: str) -> str | None:
 
 def _whole(request: DraftRequest, text: str, names: tuple[str, ...]) -> str | None:
     """Return the note framed as one sentence by its shape (the composer's reading before points)."""
-    note = read_note("feedback", text, request.language, names)
+    note = read_note("feedback", strip_lead_ins(text, request.language), request.language, names)
     if note is None:
         return None
     advice = as_advice(note, request.language)
@@ -184,13 +198,10 @@ def _whole(request: DraftRequest, text: str, names: tuple[str, ...]) -> str | No
 def _by_points(request: DraftRequest, text: str, names: tuple[str, ...]) -> str | None:
     """Return the feedback as one or two framed sentences, point by point, harsh points left out."""
     language = request.language
-    notes = [
-        n
-        for p in points(text, language)
-        if not harsh(p, request)
-        for n in [read_note("feedback", p, language, names)]
-        if n
-    ]
+    kept = [p for p in points(text, language) if not harsh(p, request)]
+    # A point in the other language ("that's the only gap really") is left out while one in the letter's stays.
+    own = [p for p in kept if not is_foreign(p, language)]
+    notes = [n for p in (own or kept) for n in [read_note("feedback", p, language, names)] if n]
     if not notes:
         return None
     frames = phrasebook(language)["frames"]["feedback"]
@@ -201,9 +212,10 @@ def _by_points(request: DraftRequest, text: str, names: tuple[str, ...]) -> str 
     ranked = sorted((r for r in runs if r[0] in ORDER), key=lambda r: ORDER.index(r[0])) or runs[:1]
     for i, (kind, texts) in enumerate(ranked[:2]):
         also = "_also" if i else ""
-        if kind == "advice":
+        if kind in ("advice", "welcome"):
             body = join_items(tuple(texts), language)
-            sentences.append(pick(frames["infinitive" + also], seed).format(note=body))
+            key = "infinitive" if kind == "advice" else "welcome"
+            sentences.append(pick(frames[key + also], seed).format(note=body))
         elif kind == "imperative":
             body = join_items(tuple(lower_first(t, language) for t in texts), language)
             sentences.append(pick(frames["imperative" + also], seed).format(note=body))

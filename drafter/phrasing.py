@@ -73,12 +73,29 @@ def praise_sentence(request: DraftRequest, text: str) -> str | None:
     frames = phrasebook(request.language)["frames"]["praise"]
     seed = request_seed(request)
     sentences: list[str] = []
+    used: set[str] = set()
     if "traits" in bodies and "things" in bodies:
-        template = pick(frames["traits_things"], seed + "praise")
+        template = _fresh(frames["traits_things"], seed + "praise", used)
         sentences.append(template.format(traits=bodies.pop("traits"), things=bodies.pop("things")))
     for kind, body in bodies.items():
-        sentences.append(pick(frames[kind], seed + kind).format(note=body, Note=upper_first(body)))
+        sentences.append(_fresh(frames[kind], seed + kind, used).format(note=body, Note=upper_first(body)))
     return " ".join(sentences)
+
+
+def _frame_words(template: str) -> set[str]:
+    return {w.lower() for w in re.sub(r"\{\w+\}", " ", template).split() if len(w) >= 6}
+
+
+def _fresh(templates: list[str], seed: str, used: set[str]) -> str:
+    """Pick a frame, passing over one that repeats the wording of one already used ('especially appreciated')."""
+    first = pick(templates, seed)
+    for template in [first, *(t for t in templates if t != first)]:
+        if not _frame_words(template) & used:
+            break
+    else:
+        template = first
+    used |= _frame_words(template)
+    return template
 
 
 def _foreign(text: str, language: str) -> bool:
@@ -99,19 +116,23 @@ def _pattern(language: str, key: str) -> re.Pattern[str]:
     return re.compile("|".join(phrasebook(language)[key]), re.IGNORECASE)
 
 
+def strip_lead_ins(text: str, language: str) -> str:
+    """Strip the recruiter's words to themselves at the start of a note or a point ('säg att', 'def mention')."""
+    lead = _pattern(language, "note_lead_ins")
+    while True:
+        m = lead.match(text)
+        if not m or m.end() == 0:
+            return text
+        text = text[m.end() :].lstrip(" :,.–—-")
+
+
 def tidy_note(field: str, text: str, language: str) -> str:
     """Strip what the recruiter wrote to themselves ('hon bad om feedback:', 'if she asks:', 'OK to share:')
     and mend clipped phrases ('Vi valde annan' -> 'Vi valde en annan kandidat')."""
     book = phrasebook(language)
     text = expand(text, language)  # shorthand first: every later step reads full words
     # Line breaks stay: the input checks cut a note at a line that forges a label ("Candidate: ...").
-    flat = text.strip()
-    lead = _pattern(language, "note_lead_ins")
-    while True:
-        m = lead.match(flat)
-        if not m or m.end() == 0:
-            break
-        flat = flat[m.end() :].lstrip(" :,.–—-")
+    flat = strip_lead_ins(text.strip(), language)
     for pattern, replacement in book["note_mends"].get(field, {}).items():
         flat = re.sub(pattern, replacement, flat, flags=re.IGNORECASE)
     return flat

@@ -27,13 +27,23 @@ from typing import Any
 
 from drafter.grammar import WORD, grammar, join_items, known_word, possessive_sv, weak_sv, word_set
 from drafter.notes import is_clause
+from guardrails.language import detector
 
 _ITEM_SPLIT = re.compile(
-    r"\s*[,;]\s*|\s*[.!?]\s+|\s+[–—+-]\s+|\s*\(|\)\s*|(?<!-)\s+(?:och|and|samt|plus)\s+(?=[^\s,;.!?]+\s+[^\s,;.!?])"
+    r"\s*[,;]\s*|\s*:\s+|\s*[.!?]\s+|\s+[–—+-]\s+|\s*\(|\)\s*|(?<!-)\s+(?:och|and|samt|plus)\s+(?=[^\s,;.!?]+\s+[^\s,;.!?])"
 )
+# A point counts as the other language's when lingua is at least this sure, and this many times surer
+# than of the letter's language ("strong clinical pharmacology" in a Swedish letter; "social" is both).
+_FOREIGN_SURE = 0.45
+_FOREIGN_RATIO = 3.0
+_LINGUA = {"sv": "SWEDISH", "en": "ENGLISH"}
 # Sentences: a 'but' turns the rest of its sentence into a weakness, never the next sentence.
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 # "6 år", "15 yrs in construction", "20+ years": time in a trade, which a possessive frame garbles ("din 6a år").
+# "samordnare 3 år", "Python 5 yrs": the time after what it was spent on.
+_YEARS_AFTER = re.compile(
+    r"^(?P<rest>[^\d]*[^\W\d]\s+)(?P<n>\d{1,2})\s*(?P<plus>\+)?\s*(?P<unit>år|yrs?|years?)\.?$", re.IGNORECASE
+)
 _YEARS = re.compile(r"^(?P<n>\d{1,2})\s*(?P<plus>\+)?\s*(?:år|års|yrs?|years?)\b\.?\s*(?P<rest>.*)$", re.IGNORECASE)
 
 
@@ -56,6 +66,20 @@ def is_shortcoming(item: str, language: str) -> bool:
     """Return True for a point that names a weakness ('lite tunt på databaser', 'a bit quiet')."""
     low = f" {' '.join(WORD.findall(item.lower()))} "
     return any(f" {marker} " in low for marker in _lex(language)["shortcoming"])
+
+
+def is_foreign(item: str, language: str) -> bool:
+    """Return True for a point written in the other language: its words take no Swedish (or English) endings.
+
+    Notes mix languages ("strong clinical pharmacology" in a Swedish letter); inflected as the letter's
+    language they turn to nonsense ("din stronga clinicala"), so such a point is left out of the praise.
+    """
+    found = detector()
+    if found is None or all(known_word(w, language) for w in WORD.findall(item)):
+        return False
+    sure = {c.language.name: c.value for c in found.compute_language_confidence_values(item)}
+    other = sure.get(_LINGUA["en" if language == "sv" else "sv"], 0.0)
+    return other >= _FOREIGN_SURE and other > _FOREIGN_RATIO * sure.get(_LINGUA[language], 0.0)
 
 
 def is_adjective(word: str, language: str) -> bool:
@@ -185,6 +209,12 @@ def _classify(item: str, language: str) -> tuple[str, str] | None:
     if not words:
         return None
     lows = [w.lower() for w in words]
+    after = _YEARS_AFTER.match(item.strip())
+    if after:
+        rest = after.group("rest").strip()
+        person = _is_person_noun(rest.split()[-1].lower(), language)
+        link = ("som " if language == "sv" else f"as {_article(rest, language)} ") if person else ""
+        item = f"{after.group('n')}{after.group('plus') or ''} {after.group('unit')} {link}{rest}"
     years = _YEARS.match(item.strip())
     if years:
         return "thing", _years_phrase(years, language)
@@ -204,6 +234,10 @@ def _classify(item: str, language: str) -> tuple[str, str] | None:
         return "deed", present[lows[0]] + text[len(words[0]) :]  # "knows AMA well" -> "know AMA well"
     if lows[0] in {"du", "vi", "jag", "you", "we", "i"} or any(w in word_set(language, "finite") for w in lows):
         return None
+    if len(lows) > 1 and (
+        lows[0] in _lex(language)["clause_openers"] or lows[0].endswith(tuple(_lex(language)["passive"]))
+    ):
+        return None  # "det lär man sig", "uppskattades av enhetschef": a clause, not a label
     if n == 0 and (is_clause(words, language) or _is_definite_clause(lows, language)):
         return None
     if lows[0] in _lex(language)["credential"]:
@@ -262,18 +296,33 @@ def _is_names(words: list[str], language: str) -> bool:
     return bool(names) and all(is_name(w) for w in names)
 
 
+def _unlink(item: str, language: str) -> str:
+    """Drop a link word opening a point ('så van vid tunga lyft') and the interviewer's reaction ('loved her story')."""
+    lex = _lex(language)
+    for lead in (*lex["leading_links"], *lex["reactions"]):
+        if item.lower().startswith(lead + " ") and len(item) > len(lead) + 1:
+            return item[len(lead) + 1 :].strip()
+    return item
+
+
 def praise(text: str, language: str) -> Praise | None:
     """Sort a listed highlight into traits, things and credentials; None when it is not a list of labels.
 
     A short clause among labels ("energin smittar") is left out rather than pasted; a note that is
     mostly sentences is not a list, and the composer's note frames take it.
     """
-    items = [i.strip(" .:!") for i in _ITEM_SPLIT.split(_drop_turns(text, language)) if i and i.strip(" .:!")]
+    items = [
+        _unlink(i.strip(" .:!"), language)
+        for i in _ITEM_SPLIT.split(_drop_turns(text, language))
+        if i and i.strip(" .:!")
+    ]
     out = Praise()
     for item in items:
         if is_shortcoming(item, language):
             continue
         kind = _classify(item, language)
+        if (kind is None or kind[0] != "tool") and is_foreign(item, language):
+            continue
         if kind is None:
             words = [w.lower() for w in WORD.findall(item)]
             if len(words) <= 4 and len(items) > 1 and words[0] not in {"du", "you", "vi", "we"}:

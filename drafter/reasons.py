@@ -35,6 +35,10 @@ _LANGUAGES = ("sv", "en")
 _NAMES = {"sv": "SWEDISH", "en": "ENGLISH"}
 _SENTENCE_CUT = re.compile(r"(?<=[.!?;])\s+|\s+[-–—]\s+")
 _LINKS = {"och", "and", "so", "så", "men", "but", "eftersom", "since", "as"}
+_NEGATION = re.compile(
+    r"\b(inte|ej|ingen|inga|aldrig|utan|not|no|nobody|no one|never|without|cannot|can't|won't|didn't|isn't|wasn't"
+    r"|don't|doesn't|aren't|weren't|couldn't|haven't|hasn't)\b"
+)
 
 
 @cache
@@ -58,15 +62,24 @@ def says_no_hire(text: str, language: str, key: str = "not_filled") -> bool:
 
 
 def says_chosen(text: str, language: str) -> bool:
-    """Return True for words that say someone was chosen (in either language: notes mix them)."""
-    return _matches(text, "someone_chosen", _LANGUAGES)
+    """Return True for words that say someone was chosen (in either language: notes mix them).
+
+    A negated hire ("nobody gets hired", "vi kan inte anställa utan legitimation") says the opposite.
+    """
+    for lang in _LANGUAGES:
+        for m in _pattern(lang, "someone_chosen").finditer(text):
+            before = " ".join(WORD.findall(text[max(0, m.start() - 40) : m.start()].lower())[-3:])
+            if not _NEGATION.search(before):
+                return True
+    return False
 
 
 def decision(request: DraftRequest) -> Decision:
     """Return the decision the letter states.
 
     The reason decides first; the internal notes only steer away from "another candidate" (nothing of
-    them reaches the letter), and never against a hire the request names.
+    them reaches the letter), and never against a hire the request names. Without a hire named in the
+    request or its reason, the letter says the plain decision: "another candidate" would be a claim.
     """
     reason, notes, lang = request.reason or "", request.internal_notes or "", request.language
     if says_no_hire(reason, lang):
@@ -78,7 +91,8 @@ def decision(request: DraftRequest) -> Decision:
         return "internal"
     if says_no_hire(f"{reason} {notes}", lang, "no_hire"):
         return "unsaid"
-    if request.chosen_candidate_name or chosen_in_reason or says_chosen(notes, lang):
+    # The notes alone never make the letter say "another candidate": the candidate cannot see them.
+    if request.chosen_candidate_name or chosen_in_reason:
         return "chosen"
     return "unsaid"
 
@@ -170,7 +184,10 @@ def first_clause(text: str, language: str) -> str:
         words = [w.lower() for w in WORD.findall(piece)]
         while words and words[0] in _LINKS:
             words = words[1:]
-        if words and (words[0] in subjects or (len(words) > 1 and words[1] in lex["finite"])):
+        # A new subject, a verb with none ("..., hinner inte lära upp någon") or a subject and its verb.
+        if words and (
+            words[0] in subjects or words[0] in lex["finite"] or (len(words) > 1 and words[1] in lex["finite"])
+        ):
             break
         kept.append(piece)
     return ", ".join(kept).rstrip(" ,;:.")

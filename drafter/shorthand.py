@@ -41,7 +41,8 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
         return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
 
     loose = re.compile(f"{_BEFORE}({alternation(folded)}){_AFTER}", re.IGNORECASE) if folded else re.compile("(?!)")
-    strict = re.compile(f"{_BEFORE}({alternation(exact)}){_AFTER}") if exact else None
+    # A one-letter key after a number is a unit ("3 m"), never shorthand.
+    strict = re.compile(f"(?<!\\d )(?<!\\d){_BEFORE}({alternation(exact)}){_AFTER}") if exact else None
     return loose, strict
 
 

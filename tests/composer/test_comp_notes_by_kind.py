@@ -15,7 +15,7 @@ from drafter.shorthand import expand
 from guardrails import check
 
 DATA: dict[str, Any] = tomllib.loads((Path(__file__).parent / "data" / "notes_by_kind.toml").read_text())
-FIELDS = ("reason", "feedback", "chosen_candidate_name", "tone", "channel")
+FIELDS = ("reason", "feedback", "highlights", "internal_notes", "chosen_candidate_name", "tone", "channel")
 
 
 @pytest.mark.parametrize("case", DATA["shorthand"], ids=[c["id"] for c in DATA["shorthand"]])
