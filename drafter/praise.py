@@ -164,7 +164,12 @@ def _possessive_phrase(words: list[str], text: str, language: str) -> str:
     keep = word_set(language, "intensifiers") | set(_lex(language)["adverbs"]) | set(_lex(language)["indeclinable"])
     # A name, a number or a conjunction before the head stays as written; a describing word takes the weak form.
     modifiers = " ".join(
-        words[k] if lows[k] in keep or words[k][:1].isupper() or not words[k].isalpha() else weak_sv(words[k])
+        words[k]
+        if lows[k] in keep
+        or words[k][:1].isupper()
+        or not words[k].isalpha()
+        or lows[k].endswith(tuple(_lex(language)["noun_endings"]))
+        else weak_sv(words[k])
         for k in range(head)
     )
     tail = text[text.find(words[head]) :] if head < len(words) else ""

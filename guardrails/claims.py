@@ -201,9 +201,15 @@ def _reason_core(doc: Doc) -> list[str]:
     """
     reason = doc.context.reason or ""
     m = lexicon.pattern(LEX, "reason_frame").search(reason.lower())
-    return content_words(reason[m.end() :] if m else reason)
+    # Shorthand ("exp", "cand", "erf") is written out in a letter and cannot be matched; acronyms match by initials.
+    core = reason[m.end() :] if m else reason
+    acronyms = {fold(a) for a in _ACRONYM.findall(core)}
+    return [w for w in content_words(core) if len(w) > SHORTHAND_MAX or w in acronyms]
 
 
+_ACRONYM = re.compile(r"\b[A-ZÅÄÖ][A-ZÅÄÖ&/]{1,6}\b")
+# Reason words this short are taken for shorthand the letter may write out.
+SHORTHAND_MAX = 4
 # A stated reason is another reason when more than this share of the recruiter's reason words is gone.
 MISSING_SHARE = 0.5
 
@@ -232,7 +238,7 @@ def _reason_swaps(doc: Doc, ev: Evidence) -> list[tuple[int, int]]:
             continue
         here = pool(doc.text[start:end])
         missing = [w for w in core if not has_word(w, here)]
-        if not missing:
+        if not missing or not core:
             continue
         if len(missing) / len(core) > MISSING_SHARE or any(_look_alike(n, w) for n in new for w in missing):
             found.append((start, end))

@@ -16,7 +16,10 @@ LEX = "structure"
 # Highlights count as echoed when a content word shares this long a prefix ("lagerstyrning" ~ "lagret").
 STEM = 5
 # A name addressed at the end of a line: "Tack igen, och lycka till framöver, Elsa!"
-_VOCATIVE = re.compile(r",[ \t]+([^\W\d_][\w'’-]*)[ \t]*[!.]?[ \t]*$", re.MULTILINE)
+# A name addressed at the end of a line, or before the wish that follows it ("Thanks again, Michael, and good luck").
+_VOCATIVE = re.compile(
+    r",[ \t]+([^\W\d_][\w'’-]*)[ \t]*(?:[!.]?[ \t]*$|,[ \t]+(?=(?:and|och|&)[ \t]))", re.MULTILINE | re.IGNORECASE
+)
 _NAME_RUN = re.compile(r"((?:[^\W\d_][\w'’.-]*[ \t]*){1,4}?)[ \t]*(?=[,!:;\n—–-]|$)")
 
 

@@ -6,11 +6,10 @@ Cases are data: tests/data/guardrails/protected.jsonl; every concept lexicon
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import tomllib
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
