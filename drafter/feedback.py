@@ -16,14 +16,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from drafter.grammar import WORD, grammar, join_items, lower_first, upper_first
+from drafter.grammar import WORD, grammar, join_items, lower_first, second_person, upper_first
 from drafter.models import CheckContext, DraftRequest
 from drafter.notes import Note, Shape, _att_clause, frame, read_note
 from drafter.phrasing import phrasebook, pick, request_seed, strip_lead_ins
-from drafter.praise import is_foreign
+from drafter.praise import is_foreign, is_shortcoming
 from drafter.reasons import third_party_to_we
 
-_PIECE_CUT = re.compile(r"((?<=[.!?:])\s+|\s+[-–—]\s+|;\s+|,\s+)")
+# A "but" before a new subject starts the point that matters ("tekniken var bra men du kunde varit tydligare").
+_PIECE_CUT = re.compile(
+    r"((?<=[.!?:])\s+|\s+[-–—]\s+|;\s+|,\s+|\s+(?:men|but)\s+(?=(?:du|han|hon|hen|you|he|she|they)\s))"
+)
 _NUMBERING = re.compile(r"(?<!\w)\d\)\s*")
 # A label before a colon ("Areas to work on:", "Förslag:") is at most this many words: left out.
 LABEL_WORDS = 4
@@ -75,14 +78,38 @@ def points(text: str, language: str) -> list[str]:
     ]
 
 
-def harsh(text: str, request: DraftRequest) -> bool:
-    """Return True for a point that belittles (listed words, or the guardrails' harsh_tone on its own words)."""
-    if _pattern(request.language, "harsh").search(text):
-        return True
+# A point that trips one of these on its own words is left out; the other points are still passed on.
+UNSAFE_RULES = frozenset(
+    {"harsh_tone", "mixed_decision", "false_promise", "protected_ground", "leaks_internal_notes"}
+    | {"leaks_other_candidate", "prompt_injection_echo"}
+)
+
+
+def _blocked_rules(text: str, request: DraftRequest) -> set[str]:
     from guardrails import check
 
     bare = CheckContext.of(request).model_copy(update={"highlights": None, "reason": None, "feedback": None})
-    return any(v.rule == "harsh_tone" for v in check(text, bare).violations)
+    return {v.rule for v in check(text, bare).violations if v.severity == "block"}
+
+
+def unsafe(text: str, request: DraftRequest) -> bool:
+    """Return True for a point that may not reach the letter: harsh, an offer or promise, a ground, a leak.
+
+    Judged as the candidate will read it: "call him first" is a promise once it says "you".
+    """
+    if _pattern(request.language, "harsh").search(text):
+        return True
+    told = second_person(text, request.language, (request.candidate_name, request.candidate_name.split()[0]))
+    return bool((_blocked_rules(text, request) | _blocked_rules(told, request)) & UNSAFE_RULES)
+
+
+def only_praise(text: str, language: str) -> bool:
+    """Return True for a point that only praises ('tekniken var bra'): the highlights carry praise, not feedback."""
+    lows = {w.lower() for w in WORD.findall(text)}
+    praise_words = set(phrasebook(language)["feedback"]["praise_words"])
+    return (
+        bool(lows & praise_words) and not is_shortcoming(text, language) and not _pattern(language, "modal").match(text)
+    )
 
 
 def _base_en(word: str) -> str:
@@ -160,8 +187,8 @@ def feedback_sentence(request: DraftRequest, text: str, names: tuple[str, ...]) 
     whole as one sentence instead, so what the recruiter asked to pass on is never lost.
     """
     split = _by_points(request, text, names)
-    # What was left out for its tone stays out: the note is never framed whole around it.
-    if any(harsh(p, request) for p in points(text, request.language)):
+    # What was left out for its tone or as an offer stays out: the note is never framed whole around it.
+    if any(unsafe(p, request) for p in points(text, request.language)):
         return split
     if split is None:
         return _whole(request, text, names)
@@ -198,10 +225,12 @@ def _whole(request: DraftRequest, text: str, names: tuple[str, ...]) -> str | No
 def _by_points(request: DraftRequest, text: str, names: tuple[str, ...]) -> str | None:
     """Return the feedback as one or two framed sentences, point by point, harsh points left out."""
     language = request.language
-    kept = [p for p in points(text, language) if not harsh(p, request)]
+    kept = [p for p in points(text, language) if not unsafe(p, request)]
     # A point in the other language ("that's the only gap really") is left out while one in the letter's stays.
-    own = [p for p in kept if not is_foreign(p, language)]
-    notes = [n for p in (own or kept) for n in [read_note("feedback", p, language, names)] if n]
+    own = [p for p in kept if not is_foreign(p, language)] or kept
+    # Praise among criticism is left to the highlights: framed as feedback it reads as the point.
+    own = [p for p in own if not only_praise(p, language)] or own
+    notes = [n for p in own for n in [read_note("feedback", p, language, names)] if n]
     if not notes:
         return None
     frames = phrasebook(language)["frames"]["feedback"]

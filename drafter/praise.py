@@ -322,6 +322,7 @@ def praise(text: str, language: str) -> Praise | None:
         if i and i.strip(" .:!")
     ]
     out = Praise()
+    unread = 0
     for item in items:
         if is_shortcoming(item, language):
             continue
@@ -332,8 +333,14 @@ def praise(text: str, language: str) -> Praise | None:
             words = [w.lower() for w in WORD.findall(item)]
             if len(words) <= 4 and len(items) > 1 and words[0] not in {"du", "you", "vi", "we"}:
                 continue
-            return None
+            unread += 1
+            continue
         getattr(out, kind[0] + "s").append(kind[1])
+    # A clause among more labels is left out (pasted, its grammar breaks the list); a note that is mostly
+    # clauses is not a list, and the composer's note frames take it whole.
+    read = sum(len(kind) for kind in (out.traits, out.things, out.credentials, out.deeds, out.tools))
+    if unread and unread >= read:
+        return None
     return out  # empty when every point was a shortcoming: nothing to praise, not a sentence to paste
 
 

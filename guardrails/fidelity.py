@@ -8,7 +8,21 @@ candidate's own strength>"), and the reason turned into praise ("your test showe
 
 from __future__ import annotations
 
-from guardrails import injection, language, leakage, lexicon, morph, placeholders, promises, protected, reasons, tone
+import re
+
+from guardrails import (
+    consistency,
+    injection,
+    language,
+    leakage,
+    lexicon,
+    morph,
+    placeholders,
+    promises,
+    protected,
+    reasons,
+    tone,
+)
 from guardrails.evidence import clause_spans, content_words, evidence, has_word, pool, same_word
 from guardrails.registry import violation
 from guardrails.report import Violation
@@ -52,6 +66,13 @@ def _passable(doc: Doc, field: str, settings: GuardrailSettings) -> bool:
     return _PASSABLE[key]
 
 
+_TO_YOU = {
+    "he": "you", "she": "you", "him": "you", "her": "your", "his": "your",
+    "han": "du", "hon": "du", "hen": "du", "honom": "dig", "henne": "dig", "hans": "din", "hennes": "din",
+}  # fmt: skip
+_THIRD_PERSON = re.compile(r"\b(" + "|".join(_TO_YOU) + r")\b", re.IGNORECASE)
+
+
 def _field_passes(doc: Doc, field: str, settings: GuardrailSettings) -> bool:
     """Return True when a field may appear in a draft: no word rule blocks it on its own.
 
@@ -60,7 +81,11 @@ def _field_passes(doc: Doc, field: str, settings: GuardrailSettings) -> bool:
     """
     # Judged on its own merits, as the composer does: the free-text fields do not excuse themselves.
     bare = doc.context.model_copy(update={"highlights": None, "reason": None, "feedback": None})
-    piece = Doc(text=field, context=bare, language=doc.language, message_language=doc.message_language)
+    # Notes speak of the candidate in the third person; told to them, "call him first" is a promise to "you".
+    told = _THIRD_PERSON.sub(lambda m: _TO_YOU[m.group(0).lower()], field)
+    pieces = [
+        Doc(text=t, context=bare, language=doc.language, message_language=doc.message_language) for t in {field, told}
+    ]
     checks = (
         protected.check_protected,
         tone.check_tone,
@@ -71,8 +96,9 @@ def _field_passes(doc: Doc, field: str, settings: GuardrailSettings) -> bool:
         language.check_language,
         promises.check_promises,
         reasons.check_reason,
+        consistency.check_mixed_decision,
     )
-    return not any(v.severity == "block" for rule in checks for v in rule(piece, settings))
+    return not any(v.severity == "block" for piece in pieces for rule in checks for v in rule(piece, settings))
 
 
 def _feedback_content(given: str) -> str:
