@@ -85,7 +85,9 @@ def decision(request: DraftRequest) -> Decision:
     if says_no_hire(reason, lang):
         return "withdrawn"
     chosen_in_reason = says_chosen(reason, lang)
-    if says_no_hire(notes, lang) and not request.chosen_candidate_name and not chosen_in_reason:
+    # The notes say the post is on hold only when the reason gives none of its own: a reason about the
+    # candidate ("needs Swedish authorisation") is what the letter says, not the notes' budget.
+    if says_no_hire(notes, lang) and not request.chosen_candidate_name and not chosen_in_reason and not reason.strip():
         return "withdrawn"
     if _matches(reason, "internal", _LANGUAGES) and not _leaks(request, DECISION_SLOT["internal"]):
         return "internal"
