@@ -80,8 +80,15 @@ def points(text: str, language: str) -> list[str]:
 
 # A point that trips one of these on its own words is left out; the other points are still passed on.
 UNSAFE_RULES = frozenset(
-    {"harsh_tone", "mixed_decision", "false_promise", "protected_ground", "leaks_internal_notes"}
-    | {"leaks_other_candidate", "prompt_injection_echo"}
+    {
+        "harsh_tone",
+        "mixed_decision",
+        "false_promise",
+        "protected_ground",
+        "leaks_internal_notes",
+        "leaks_other_candidate",
+        "prompt_injection_echo",
+    }
 )
 
 
@@ -100,7 +107,7 @@ def unsafe(text: str, request: DraftRequest) -> bool:
     if _pattern(request.language, "harsh").search(text):
         return True
     told = second_person(text, request.language, (request.candidate_name, request.candidate_name.split()[0]))
-    return bool((_blocked_rules(text, request) | _blocked_rules(told, request)) & UNSAFE_RULES)
+    return any(_blocked_rules(t, request) & UNSAFE_RULES for t in dict.fromkeys((text, told)))
 
 
 def only_praise(text: str, language: str) -> bool:
@@ -186,14 +193,17 @@ def feedback_sentence(request: DraftRequest, text: str, names: tuple[str, ...]) 
     When splitting loses the point (the advice was in a fragment no frame takes), the note is framed
     whole as one sentence instead, so what the recruiter asked to pass on is never lost.
     """
-    split = _by_points(request, text, names)
+    language = request.language
+    said = points(text, language)
+    # Each point is checked once (a guardrail run per point): the split and the fallback share the verdicts.
+    kept = [p for p in said if not unsafe(p, request)]
+    split = _by_points(request, kept, names)
     # What was left out for its tone or as an offer stays out: the note is never framed whole around it.
-    if any(unsafe(p, request) for p in points(text, request.language)):
+    if len(kept) < len(said):
         return split
     if split is None:
         return _whole(request, text, names)
-    said = points(text, request.language)
-    own = [p for p in said if not is_foreign(p, request.language)]
+    own = [p for p in said if not is_foreign(p, language)]
     # Points in the other language are left out on purpose: the rest must keep the meaning.
     wanted = _content(" ".join(own or said)) - {n.lower() for n in names}
     if wanted and len(_content(split) & wanted) / len(wanted) >= MIN_KEPT:
@@ -222,10 +232,9 @@ def _whole(request: DraftRequest, text: str, names: tuple[str, ...]) -> str | No
     return str(pick(frames[key], seed).format(note=lower_first(body, request.language), Note=upper_first(body)))
 
 
-def _by_points(request: DraftRequest, text: str, names: tuple[str, ...]) -> str | None:
-    """Return the feedback as one or two framed sentences, point by point, harsh points left out."""
+def _by_points(request: DraftRequest, kept: list[str], names: tuple[str, ...]) -> str | None:
+    """Return the feedback's safe points as one or two framed sentences."""
     language = request.language
-    kept = [p for p in points(text, language) if not unsafe(p, request)]
     # A point in the other language ("that's the only gap really") is left out while one in the letter's stays.
     own = [p for p in kept if not is_foreign(p, language)] or kept
     # Praise among criticism is left to the highlights: framed as feedback it reads as the point.

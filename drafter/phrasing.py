@@ -17,9 +17,10 @@ from typing import Any
 from drafter.grammar import lower_first, second_person, upper_first
 from drafter.models import DraftRequest
 from drafter.notes import frame, read_note
+from drafter.other_language import confidence, other
 from drafter.praise import praise, praise_body
 from drafter.shorthand import expand
-from guardrails.language import detector, marker_counts
+from guardrails.language import marker_counts
 
 TEMPLATE_DIR = Path(__file__).with_name("composer_templates")
 
@@ -100,14 +101,11 @@ def _fresh(templates: list[str], seed: str, used: set[str]) -> str:
 
 def _foreign(text: str, language: str) -> bool:
     """Return True for a note plainly written in the other language (the detector is sure of it)."""
-    found = detector()
-    if found is None:
+    sure = confidence(text)
+    if sure is None:
         counts = marker_counts(text)
-        return counts["en" if language == "sv" else "sv"] >= 2 and counts[language] == 0
-    names = {"sv": "SWEDISH", "en": "ENGLISH"}
-    other = names["en" if language == "sv" else "sv"]
-    sure = {c.language.name: c.value for c in found.compute_language_confidence_values(text)}
-    return sure.get(other, 0.0) >= FOREIGN_CONFIDENCE and sure.get(names[language], 0.0) < 0.1
+        return counts[other(language)] >= 2 and counts[language] == 0
+    return sure[other(language)] >= FOREIGN_CONFIDENCE and sure[language] < 0.1
 
 
 @cache

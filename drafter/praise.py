@@ -27,7 +27,7 @@ from typing import Any
 
 from drafter.grammar import WORD, grammar, join_items, known_word, possessive_sv, weak_sv, word_set
 from drafter.notes import is_clause
-from guardrails.language import detector
+from drafter.other_language import confidence, other
 
 _ITEM_SPLIT = re.compile(
     r"\s*[,;]\s*|\s*:\s+|\s*[.!?]\s+|\s+[–—+-]\s+|\s*\(|\)\s*|(?<!-)\s+(?:och|and|samt|plus)\s+(?=[^\s,;.!?]+\s+[^\s,;.!?])"
@@ -36,7 +36,6 @@ _ITEM_SPLIT = re.compile(
 # than of the letter's language ("strong clinical pharmacology" in a Swedish letter; "social" is both).
 _FOREIGN_SURE = 0.45
 _FOREIGN_RATIO = 3.0
-_LINGUA = {"sv": "SWEDISH", "en": "ENGLISH"}
 # Sentences: a 'but' turns the rest of its sentence into a weakness, never the next sentence.
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 # "6 år", "15 yrs in construction", "20+ years": time in a trade, which a possessive frame garbles ("din 6a år").
@@ -74,12 +73,13 @@ def is_foreign(item: str, language: str) -> bool:
     Notes mix languages ("strong clinical pharmacology" in a Swedish letter); inflected as the letter's
     language they turn to nonsense ("din stronga clinicala"), so such a point is left out of the praise.
     """
-    found = detector()
-    if found is None or all(known_word(w, language) for w in WORD.findall(item)):
+    if all(known_word(w, language) for w in WORD.findall(item)):
         return False
-    sure = {c.language.name: c.value for c in found.compute_language_confidence_values(item)}
-    other = sure.get(_LINGUA["en" if language == "sv" else "sv"], 0.0)
-    return other >= _FOREIGN_SURE and other > _FOREIGN_RATIO * sure.get(_LINGUA[language], 0.0)
+    sure = confidence(item)
+    if sure is None:
+        return False
+    foreign = sure[other(language)]
+    return foreign >= _FOREIGN_SURE and foreign > _FOREIGN_RATIO * sure[language]
 
 
 def is_adjective(word: str, language: str) -> bool:

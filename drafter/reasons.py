@@ -17,8 +17,9 @@ from typing import Literal
 
 from drafter.grammar import WORD, grammar, lower_first
 from drafter.models import CheckContext, DraftRequest
+from drafter.other_language import confidence, other
 from drafter.phrasing import phrasebook
-from guardrails.language import detector, marker_counts
+from guardrails.language import marker_counts
 
 Decision = Literal["withdrawn", "internal", "chosen", "unsaid"]
 
@@ -32,7 +33,6 @@ DECISION_SLOT: dict[Decision, str] = {
 # Guardrail rules that keep a reason out of the letter when its sentence alone trips them.
 SENSITIVE_RULES = frozenset({"protected_ground", "harsh_tone", "leaks_other_candidate", "over_detailed_reason"})
 _LANGUAGES = ("sv", "en")
-_NAMES = {"sv": "SWEDISH", "en": "ENGLISH"}
 _SENTENCE_CUT = re.compile(r"(?<=[.!?;])\s+|\s+[-–—]\s+")
 _LINKS = {"och", "and", "so", "så", "men", "but", "eftersom", "since", "as"}
 _NEGATION = re.compile(
@@ -51,14 +51,10 @@ def _matches(text: str, key: str, languages: tuple[str, ...]) -> bool:
     return any(_pattern(lang, key).search(text) for lang in languages)
 
 
-def _other(language: str) -> str:
-    return "en" if language == "sv" else "sv"
-
-
 def says_no_hire(text: str, language: str, key: str = "not_filled") -> bool:
     """Return True for words that say no one is hired (`not_filled`: a withdrawn, frozen or paused post, a
     lost contract) or, with `no_hire`, that no comparison was made (a changed or cut role)."""
-    return _matches(text, key, (language, _other(language)))
+    return _matches(text, key, (language, other(language)))
 
 
 def says_chosen(text: str, language: str) -> bool:
@@ -87,7 +83,7 @@ def decision(request: DraftRequest) -> Decision:
     chosen_in_reason = says_chosen(reason, lang)
     # The notes say the post is on hold only when the reason gives none of its own: a reason about the
     # candidate ("needs Swedish authorisation") is what the letter says, not the notes' budget.
-    if says_no_hire(notes, lang) and not request.chosen_candidate_name and not chosen_in_reason and not reason.strip():
+    if says_no_hire(notes, lang) and not request.chosen_candidate_name and not reason.strip():
         return "withdrawn"
     if _matches(reason, "internal", _LANGUAGES) and not _leaks(request, DECISION_SLOT["internal"]):
         return "internal"
@@ -114,19 +110,18 @@ def _leaks(request: DraftRequest, slot: str) -> bool:
 def mostly_foreign(text: str, language: str) -> bool:
     """Return True for a reason written (mostly) in the other language than the letter."""
     counts = marker_counts(text)
-    other = _other(language)
-    if counts[other] >= 2 and counts[language] == 0:
+    foreign = other(language)
+    if counts[foreign] >= 2 and counts[language] == 0:
         return True
-    found = detector()
-    if found is None:
-        return counts[other] > counts[language]
-    sure = {c.language.name: c.value for c in found.compute_language_confidence_values(text)}
-    return sure.get(_NAMES[other], 0.0) > sure.get(_NAMES[language], 0.0)
+    sure = confidence(text)
+    if sure is None:
+        return counts[foreign] > counts[language]
+    return sure[foreign] > sure[language]
 
 
 def sensitive(text: str, request: DraftRequest) -> bool:
     """Return True for a reason that must not be passed on (listed words, or a guardrail on its own words)."""
-    if _matches(text, "sensitive", (request.language, _other(request.language))):
+    if _matches(text, "sensitive", (request.language, other(request.language))):
         return True
     from guardrails import check
 

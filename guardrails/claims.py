@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from guardrails import lexicon
-from guardrails.evidence import Evidence, content_words, evidence, has_word, pool, same_word
+from guardrails.evidence import Evidence, acronyms, content_words, evidence, has_word, pool, same_word
 from guardrails.registry import violation
 from guardrails.report import Violation
 from guardrails.rule_data import say
@@ -203,11 +203,10 @@ def _reason_core(doc: Doc) -> list[str]:
     m = lexicon.pattern(LEX, "reason_frame").search(reason.lower())
     # Shorthand ("exp", "cand", "erf") is written out in a letter and cannot be matched; acronyms match by initials.
     core = reason[m.end() :] if m else reason
-    acronyms = {fold(a) for a in _ACRONYM.findall(core)}
-    return [w for w in content_words(core) if len(w) > SHORTHAND_MAX or w in acronyms]
+    named = acronyms(core)
+    return [w for w in content_words(core) if len(w) > SHORTHAND_MAX or w in named]
 
 
-_ACRONYM = re.compile(r"\b[A-ZÅÄÖ][A-ZÅÄÖ&/]{1,6}\b")
 # Reason words this short are taken for shorthand the letter may write out.
 SHORTHAND_MAX = 4
 # A stated reason is another reason when more than this share of the recruiter's reason words is gone.

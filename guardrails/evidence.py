@@ -37,15 +37,20 @@ def generic_words() -> frozenset[str]:
 _ACRONYM = re.compile(r"\b[A-ZÅÄÖ]{2,6}\b")
 
 
+def acronyms(text: str) -> set[str]:
+    """Return the folded acronyms of a text ("WMS", "GMP")."""
+    return {fold(a) for a in _ACRONYM.findall(text)}
+
+
 def content_words(text: str) -> list[str]:
     """Return the folded content words of a text, in order (no function or generic words).
 
     Acronyms count whatever their length ("WMS", "GMP"): they name a specific skill.
     """
     skip = generic_words()
-    acronyms = {fold(a) for a in _ACRONYM.findall(text)}
+    short_ok = acronyms(text)
     return [
-        w for w in words(fold(text)) if (len(w) >= MIN_CONTENT or _DIGITS.search(w) or w in acronyms) and w not in skip
+        w for w in words(fold(text)) if (len(w) >= MIN_CONTENT or _DIGITS.search(w) or w in short_ok) and w not in skip
     ]
 
 
