@@ -15,7 +15,7 @@ LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON
 	-DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF -DGGML_AVX_VNNI=OFF
 LLAMA_STAMP      := $(VENV)/.llama-$(LLAMA_VERSION)-$(shell echo '$(LLAMA_CMAKE_ARGS)' | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint bench eval model llama install install-dev doctor clean
+.PHONY: run test lint bench eval model llama install install-dev doctor clean letter-words
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -66,6 +66,12 @@ lint: install-dev
 
 bench: install-dev model
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+# The guardrails' learned list of ordinary letter words (guardrails/remarks.py), from the development
+# letter sets and the composer's templates. Sets written to measure the rules blind stay out of it.
+letter-words: install-dev
+	$(PY) -m guardrails.training.letter_words --letters 'tests/data/guardrails/blind_letters_[b-h].jsonl' \
+		--templates 'drafter/composer_templates/[se][vn].toml' --out guardrails/lexicons/letter_words.toml
 
 eval: model
 	$(VENV)/bin/drafter eval --model local --out evals/runs/latest

@@ -121,6 +121,24 @@ def _subject_tie(doc: Doc, tokens: list[Token], index: int, language: str) -> bo
     return False
 
 
+def _other_subject(doc: Doc, tokens: list[Token], index: int, language: str) -> bool:
+    """Return True when a third person is the subject just before the term, in the same clause
+    ("vår ordinarie medarbetare går på föräldraledighet", "the postholder returns from parental leave")."""
+    sent_start, _ = doc.sentence_at(tokens[index].start)
+    others = words("third_party_subjects", language)
+    for back in range(1, SUBJECT_REACH + 1):
+        j = index - back
+        if (
+            j < 0
+            or tokens[j].start < sent_start
+            or any(c in doc.text[tokens[j].end : tokens[j + 1].start] for c in ",;:")
+        ):
+            return False
+        if tokens[j].text.lower() in others:
+            return True
+    return False
+
+
 def _reported(doc: Doc, tokens: list[Token], index: int, language: str) -> bool:
     """Return True when the term follows "du nämnde att" / "you told us" in its sentence: the candidate's disclosure."""
     subjects = words("subject", language)
@@ -145,7 +163,9 @@ def owner(doc: Doc, tokens: list[Token], index: int, language: str) -> str:
         return "candidate"
     if _reach(doc, tokens, index, "first_person", POSSESSIVE_REACH, language):
         return "self"
-    if _reach(doc, tokens, index, "third_party", POSSESSIVE_REACH, language):
+    if _reach(doc, tokens, index, "third_party", POSSESSIVE_REACH, language) or _other_subject(
+        doc, tokens, index, language
+    ):
         return "other"
     return "self" if _writer_sentence(doc, tokens, index, language) else ""
 
@@ -208,6 +228,9 @@ def describes_clients(doc: Doc, tokens: list[Token], index: int, language: str, 
     definite = articled or (language == "sv" and word.endswith(DEFINITE_SV))
     if first == index and definite and morph.stem(word, language) in stemmed("clients", language):
         return True
+    served = first > 0 and tokens[first - 1].text.lower() in words("client_prepositions", language)
+    if first == index and served and word in words("clients", language):
+        return True  # "planera gudstjänster för familjer": the people the work is for
     if articled and word in words("client_adjectives", language):
         nxt = index + 1
         if (

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from guardrails import lexicon
+from guardrails import lexicon, morph
 from guardrails.evidence import Evidence, acronyms, content_words, evidence, has_word, pool, same_word
 from guardrails.registry import violation
 from guardrails.report import Violation
@@ -213,6 +213,16 @@ SHORTHAND_MAX = 4
 MISSING_SHARE = 0.5
 
 
+def _compound_of(word: str, here: frozenset[str], language: str) -> bool:
+    """Return True when a passage word is a part of a compound reason word: "helger" for "helgpass",
+    "pass" alone is too short to count."""
+    for w in here:
+        part = morph.stem(w, language)
+        if len(part) >= morph.MIN_HEAD and part != word and (word.startswith(part) or word.endswith(part)):
+            return True
+    return False
+
+
 def _look_alike(a: str, b: str) -> bool:
     """Return True for two different words that start alike ("qualitative" for "quantitative")."""
     if same_word(a, b) or min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 3:
@@ -236,7 +246,7 @@ def _reason_swaps(doc: Doc, ev: Evidence) -> list[tuple[int, int]]:
             found.append((start, end))  # with no reason entered, any reason of the model's own is invented
             continue
         here = pool(doc.text[start:end])
-        missing = [w for w in core if not has_word(w, here)]
+        missing = [w for w in core if not has_word(w, here) and not _compound_of(w, here, doc.language)]
         if not missing or not core:
             continue
         if len(missing) / len(core) > MISSING_SHARE or any(_look_alike(n, w) for n in new for w in missing):

@@ -19,6 +19,7 @@ from guardrails import (
     promises,
     protected,
     reasons,
+    remarks,
     scaffold,
     structure,
     tone,
@@ -54,6 +55,7 @@ CHECKS: tuple[RuleCheck, ...] = (
     # Meaning, not words (issue 9): each family in its own module, messages in lexicons/messages_*.toml.
     consistency.check_mixed_decision,
     claims.check_ungrounded,
+    remarks.check_remarks,
     scaffold.check_scaffold,
     fidelity.check_feedback_fidelity,
     fidelity.check_highlight_as_reason,

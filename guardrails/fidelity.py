@@ -110,6 +110,20 @@ def _feedback_content(given: str) -> str:
     return given[colon + 1 :].strip() if colon >= 0 else ""
 
 
+def _praised_in(given: str) -> frozenset[str]:
+    """Return the content words of the feedback's own praise ("portfolio strong; ..."): passing that
+    praise on is faithful, not the feedback turned into praise."""
+    found: set[str] = set()
+    praise = lexicon.pattern(LEX, "praise")
+    for part in re.split(r"[;,–—]|\s-\s|\b(?:but|while|men|medan)\b", given, flags=re.IGNORECASE):
+        low = part.lower()
+        if praise.search(low) and not any(
+            lexicon.pattern(LEX, k).search(low) for k in ("advice", "shortcoming", "to_improve")
+        ):
+            found.update(content_words(part))  # "portfolio strong", not "a course would be a good next step"
+    return frozenset(found)
+
+
 def _stems(word: str) -> frozenset[tuple[str, str]]:
     """Return a folded word's Snowball stem in each language, tagged with it (feedback and letter may be
     in different languages; stems compare only within one language)."""
@@ -133,6 +147,18 @@ def _turned_to_praise(doc: Doc, a: int, b: int) -> bool:
     A label alone ("As feedback: your testing was one of your strongest parts") is not advice.
     """
     return _has(doc, "praise", a, b) and _has(doc, "second_person", a, b) and not _gives_advice(doc, a, b)
+
+
+def _praised_hits(doc: Doc, a: int, b: int, hits: set[str]) -> set[str]:
+    """Return the feedback words a sentence carries in its clauses of praise ("your portfolio is
+    strong, but we'd have liked more research": only "portfolio" is praised)."""
+    found: set[str] = set()
+    for ca, cb in clause_spans(doc, a, b):
+        if _has(doc, "praise", ca, cb) and not _gives_advice(doc, ca, cb):
+            here = pool(doc.text[ca:cb])
+            here_stems = frozenset(st for w in here for st in _stems(w))
+            found |= {w for w in hits if _carries(w, here, here_stems)}
+    return found
 
 
 def _passes_on(doc: Doc, a: int, b: int) -> bool:
@@ -170,9 +196,9 @@ def check_feedback_fidelity(doc: Doc, settings: GuardrailSettings) -> list[Viola
             carriers.append((len(hits) / len(wanted), a, b, hits))
     # Praise of what the feedback says to work on contradicts it, even when advice follows; praise of
     # what the highlights also name is the recruiter's own praise.
-    strengths = evidence(doc).highlights
+    strengths = evidence(doc).highlights | _praised_in(given)
     praised = [
-        (len({w for w in hits if not has_word(w, strengths)}) / len(wanted), a, b)
+        (len({w for w in _praised_hits(doc, a, b, hits) if not has_word(w, strengths)}) / len(wanted), a, b)
         for _, a, b, hits in carriers
         if _turned_to_praise(doc, a, b)
     ]

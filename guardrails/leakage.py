@@ -178,6 +178,7 @@ def _rare_tokens(doc: Doc, notes: str) -> list[tuple[int, int]]:
             )
         )
     )  # fmt: skip
+    known |= {part for w in known if "-" in w for part in w.split("-") if part}  # "Azure-erfarenhet" explains "Azure"
     stop = _stopwords()
     rare = set()
     for w in words(notes):

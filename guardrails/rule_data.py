@@ -53,10 +53,10 @@ def say(doc: Doc, rule: str, key: str = "default", **values: str) -> str:
     """Return a rule's message `key` in the document's message language, filled with values."""
     entry = rule_specs()[rule]["messages"][key]
     text = entry.get(doc.message_language) or entry["en"]
-    return str(text).format(**{k: _quote(v) for k, v in values.items()})
+    return str(text).format(**{k: excerpt(v) for k, v in values.items()})
 
 
-def _quote(value: str, limit: int = 60) -> str:
+def excerpt(value: str, limit: int = 60) -> str:
     """Return a short one-line excerpt for a message."""
     one_line = " ".join(value.split())
     return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"

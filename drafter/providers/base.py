@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 _calls = threading.local()
 
 
+def current_slot() -> AbstractContextManager[None]:
+    """Return what the current call's requests each hold while out (for a provider that gates its own HTTP)."""
+    slot: Callable[[], AbstractContextManager[None]] = getattr(_calls, "slot", nullcontext)
+    return slot()
+
+
 def note_retry(reason: str) -> None:
     """Record that the HTTP layer is retrying the current call (called from a provider's hooks)."""
     retries = getattr(_calls, "retries", None)
@@ -38,6 +44,10 @@ class ModelClient:
     whole_answers: bool = False
     # What each call holds while it is out: a batch's limit on requests in flight (`RateGate.slot`).
     slot: Callable[[], AbstractContextManager[None]] = nullcontext
+    # The provider holds `slot` itself around each HTTP exchange (`current_slot`), so building the
+    # request and parsing the answer, and the SDK's waits between its own retries, are done
+    # outside it; otherwise the whole call holds it.
+    slots_per_request: bool = False
 
     def __init__(
         self,
@@ -45,8 +55,10 @@ class ModelClient:
         model: BaseLanguageModel[Any],
         describe_error: Callable[[Exception], str] | None = None,
         reason_of: Callable[[Exception], str] | None = None,
+        slots_per_request: bool = False,
     ) -> None:
         self.profile = profile
+        self.slots_per_request = slots_per_request
         self.model = model
         self.kind: Literal["chat", "completion"] = profile.kind
         self._describe_error = describe_error or (lambda exc: type(exc).__name__)
@@ -66,10 +78,10 @@ class ModelClient:
         if seed is not None:
             kwargs["seed"] = seed
         received = False
-        outer = getattr(_calls, "retries", None)
-        _calls.retries = usage.retries
+        outer, outer_slot = getattr(_calls, "retries", None), getattr(_calls, "slot", nullcontext)
+        _calls.retries, _calls.slot = usage.retries, self.slot
         try:
-            with self.slot():
+            with nullcontext() if self.slots_per_request else self.slot():
                 for chunk in self._chunks(prompt, kwargs):
                     text = chunk if isinstance(chunk, str) else _content(chunk)
                     reported = getattr(chunk, "usage_metadata", None)
@@ -94,7 +106,7 @@ class ModelClient:
             )
             raise ProviderError(f"Model profile '{self.profile.name}' failed: {described}", reason=reason) from exc
         finally:
-            _calls.retries = outer
+            _calls.retries, _calls.slot = outer, outer_slot
         # In-process models record usage per thread on the model object.
         counted = getattr(self.model, "last_usage", None)
         if isinstance(counted, Usage):

@@ -7,7 +7,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from drafter.errors import ConfigError
-from drafter.providers.base import ModelClient, note_retry
+from drafter.providers.base import ModelClient, current_slot, note_retry
 
 if TYPE_CHECKING:
     from drafter.config import Profile
@@ -79,26 +79,113 @@ def _reason(exc: Exception) -> str:
 
 
 def _http_client(profile: Profile) -> Any:
-    """Return an httpx client whose transport records each failed try, so a draft can say it was retried."""
+    """Return an httpx client whose transport records each failed try, so a draft can say it was retried.
+
+    Each exchange holds the call's slot (`current_slot`: a batch's limit on requests in flight)
+    from the moment it is sent until its answer is read and closed, and no longer.
+
+    Each thread gets a connection pool of its own. One pool shared by a batch's workers has one
+    lock, which every request takes on the way out and again when its answer is closed; under the
+    GIL the holder waits to run again while the others queue behind it, and at 16 requests in
+    flight that added about 0.1 s to each 0.3 s answer.
+    """
+    import threading
+
     import httpx
 
-    class RecordingTransport(httpx.HTTPTransport):
+    class RecordingTransport(httpx.BaseTransport):
+        def __init__(self) -> None:
+            self._local = threading.local()
+            self._pools: list[httpx.HTTPTransport] = []
+            self._lock = threading.Lock()
+
+        def _pool(self) -> httpx.HTTPTransport:
+            pool: httpx.HTTPTransport | None = getattr(self._local, "pool", None)
+            if pool is None:
+                pool = self._local.pool = httpx.HTTPTransport()
+                with self._lock:
+                    self._pools.append(pool)
+            return pool
+
         def handle_request(self, request: httpx.Request) -> httpx.Response:
+            slot = current_slot()
+            slot.__enter__()
             try:
-                response = super().handle_request(request)
-            except httpx.TimeoutException:
-                note_retry("timeout")
-                raise
-            except httpx.TransportError:
-                note_retry("connection")
+                response = self._pool().handle_request(request)
+            except BaseException as exc:
+                if isinstance(exc, httpx.TimeoutException):
+                    note_retry("timeout")
+                elif isinstance(exc, httpx.TransportError):
+                    note_retry("connection")
+                _leave(slot, exc)
                 raise
             if response.status_code == 429:
                 note_retry("rate_limited")
-            elif response.status_code >= 500:
+                response.read()  # the SDK raises or retries on it; the slot records the refusal first
+                response.close()
+                _leave(slot, _Refused(response))
+                return response
+            if response.status_code >= 500:
                 note_retry("server_error")
-            return response
+            return httpx.Response(
+                response.status_code,
+                headers=response.headers,
+                stream=_released_stream(response.stream, slot),
+                extensions=response.extensions,
+                request=request,
+            )
+
+        def close(self) -> None:
+            with self._lock:
+                pools, self._pools = self._pools, []
+            for pool in pools:
+                pool.close()
 
     return httpx.Client(transport=RecordingTransport(), timeout=profile.timeout_s, follow_redirects=True)
+
+
+class _Refused(Exception):
+    """A 429 as the slot sees a failure: the status and the headers that may carry Retry-After."""
+
+    def __init__(self, response: Any) -> None:
+        super().__init__("429")
+        self.status_code = response.status_code
+        self.response = response
+
+
+def _leave(slot: Any, exc: BaseException | None) -> None:
+    """Give a slot back, telling it how the exchange ended (its own re-raise of `exc` is not ours)."""
+    try:
+        if exc is None:
+            slot.__exit__(None, None, None)
+        else:
+            slot.__exit__(type(exc), exc, exc.__traceback__)
+    except BaseException as raised:
+        if raised is not exc:
+            raise
+
+
+def _released_stream(stream: Any, slot: Any) -> Any:
+    import httpx
+
+    class Released(httpx.SyncByteStream):
+        """An answer's body that gives the slot back once, when the body is closed."""
+
+        def __init__(self) -> None:
+            self._open = True
+
+        def __iter__(self) -> Any:
+            yield from stream
+
+        def close(self) -> None:
+            try:
+                stream.close()
+            finally:
+                if self._open:
+                    self._open = False
+                    _leave(slot, None)
+
+    return Released()
 
 
 class _NoRequestBodies(logging.Filter):
@@ -145,4 +232,4 @@ def build(profile: Profile) -> ModelClient:
         from langchain_openai import ChatOpenAI
 
         model = ChatOpenAI(**common, stream_usage=True)
-    return ModelClient(profile, model, describe_error=_describe(profile), reason_of=_reason)
+    return ModelClient(profile, model, describe_error=_describe(profile), reason_of=_reason, slots_per_request=True)

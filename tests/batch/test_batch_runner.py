@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from drafter.config import Profile, Settings
 from drafter.errors import ProviderError
 from drafter.models import DraftRequest
 from drafter.pipeline import Drafter
+from drafter.providers import build_client
 from drafter.store.engine import create_store_engine, migrate
 from drafter.store.history import History
 from drafter.testing.stub_openai import RecordedRequest, Reply, StubOpenAI
@@ -217,3 +220,45 @@ def test_gate_lowers_the_limit_on_429_and_raises_it_slowly() -> None:
         gate.acquire()
         gate.release(ok=True)
     assert gate.limit == 5
+
+
+class _RecordingSlot:
+    """A slot that records each hold and how it ended, and checks that holds never nest."""
+
+    def __init__(self) -> None:
+        self.ends: list[str] = []
+        self.held = 0
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        assert self.held == 0, "a slot taken while one was already held"
+        self.held += 1
+        try:
+            yield
+        except BaseException as exc:
+            self.ends.append(str(getattr(exc, "status_code", type(exc).__name__)))
+            raise
+        finally:
+            self.held -= 1
+        self.ends.append("ok")
+
+
+@pytest.mark.parametrize(
+    ("faults", "ends"),
+    [
+        ([], ["ok"]),
+        (["429"], ["429", "ok"]),
+        (["500"], ["ok", "ok"]),  # a 500 is an answer: the slot is back once its body is closed
+        (["close"], ["RemoteProtocolError", "ok"]),
+    ],
+)
+def test_each_http_exchange_holds_the_slot_once_the_sdk_retries_included(faults: list[str], ends: list[str]) -> None:
+    replies: list[str | Reply] = [Reply(fault=f, retry_after_s=0.01) for f in faults]  # type: ignore[arg-type]
+    with StubOpenAI(replies=lambda r: replies.pop(0) if replies else "Hej.") as stub:
+        profile = Profile(name="stub", provider="openai-compatible", base_url=stub.base_url, model="stub-model",
+                          max_retries=1, timeout_s=5)  # fmt: skip
+        slot = _RecordingSlot()
+        client = build_client(profile).whole().gated(slot)
+        text = "".join(client.stream("Hej", stop=[], seed=1))
+    assert text == "Hej."
+    assert slot.ends == ends and slot.held == 0

@@ -1,0 +1,1 @@
+"""Scripts that build the guardrails' learned data files from data in the repository."""
