@@ -27,7 +27,7 @@ from drafter.reasons import third_party_to_we
 _PIECE_CUT = re.compile(
     r"((?<=[.!?:])\s+|\s+[-–—]\s+|;\s+|,\s+|\s+(?:men|but)\s+(?=(?:du|han|hon|hen|you|he|she|they)\s))"
 )
-_NUMBERING = re.compile(r"(?<!\w)\d\)\s*")
+_NUMBERING = re.compile(r"\s*(?<!\w)\d\)\s*")
 # A label before a colon ("Areas to work on:", "Förslag:") is at most this many words: left out.
 LABEL_WORDS = 4
 # Forms in the order the letter gives them: advice first, a plain statement after it.
@@ -54,7 +54,8 @@ def _starts_point(piece: str, language: str) -> bool:
 
 def points(text: str, language: str) -> list[str]:
     """Split feedback into its points; a comma inside a list or before a consequence ('då ...') stays."""
-    split = _PIECE_CUT.split(_NUMBERING.sub("", text.strip()))
+    # "1) ... 2) ...": each number starts a point of its own.
+    split = _PIECE_CUT.split(_NUMBERING.sub("; ", text.strip()).lstrip("; "))
     pieces, cuts = split[0::2], split[1::2]
     out: list[str] = []
     for k, piece in enumerate(pieces):
@@ -71,10 +72,11 @@ def points(text: str, language: str) -> list[str]:
             out.append(piece)
     links = phrasebook(language)["feedback"]["links"]
     lead = re.compile(rf"^(?:(?:{'|'.join(links)})\s+)+", re.IGNORECASE)
+    bare = _pattern(language, "interjection")
     return [
         third_party_to_we(p, language)
         for p in (strip_lead_ins(lead.sub("", p), language).strip(" .,;") for p in out)
-        if p
+        if p and not bare.fullmatch(p.strip(" !.?"))  # "Ja!" answers a question that is left out
     ]
 
 
@@ -183,12 +185,26 @@ def _clause_body(texts: list[str], language: str) -> str:
 MIN_KEPT = 0.6
 
 
-def _content(text: str) -> set[str]:
-    return {w.lower() for w in WORD.findall(text) if len(w) >= 5}
+def _content(text: str, language: str) -> set[str]:
+    filler = set(phrasebook(language)["feedback"]["filler"])  # "gärna": the frame may take its place
+    return {w.lower() for w in WORD.findall(text) if len(w) >= 5 and w.lower() not in filler}
+
+
+_LOWER_START = re.compile(r"(?<=[.!?]\s)([a-zåäö])")
+
+
+def _sentence_case(text: str | None) -> str | None:
+    """Return framed feedback with every sentence opening in a capital ("... idén. Du får gärna ...")."""
+    return _LOWER_START.sub(lambda m: m.group(1).upper(), text) if text else text
 
 
 def feedback_sentence(request: DraftRequest, text: str, names: tuple[str, ...]) -> str | None:
-    """Return the feedback in framed sentences, or None when nothing constructive is left.
+    """Return the feedback in framed sentences, or None when nothing constructive is left."""
+    return _sentence_case(_feedback_sentence(request, text, names))
+
+
+def _feedback_sentence(request: DraftRequest, text: str, names: tuple[str, ...]) -> str | None:
+    """Return the feedback in framed sentences (see `feedback_sentence`).
 
     When splitting loses the point (the advice was in a fragment no frame takes), the note is framed
     whole as one sentence instead, so what the recruiter asked to pass on is never lost.
@@ -205,8 +221,8 @@ def feedback_sentence(request: DraftRequest, text: str, names: tuple[str, ...]) 
         return _whole(request, text, names)
     own = [p for p in said if not is_foreign(p, language)]
     # Points in the other language are left out on purpose: the rest must keep the meaning.
-    wanted = _content(" ".join(own or said)) - {n.lower() for n in names}
-    if wanted and len(_content(split) & wanted) / len(wanted) >= MIN_KEPT:
+    wanted = _content(" ".join(own or said), language) - {n.lower() for n in names}
+    if wanted and len(_content(split, language) & wanted) / len(wanted) >= MIN_KEPT:
         return split
     return _whole(request, text, names) or split
 
@@ -215,12 +231,14 @@ def whole_sentence(request: DraftRequest, text: str) -> str | None:
     """Return the feedback framed whole as one sentence (the composer's fallback when points lose it)."""
     from drafter.phrasing import first_name
 
-    return _whole(request, text, (request.candidate_name, first_name(request)))
+    return _sentence_case(_whole(request, text, (request.candidate_name, first_name(request))))
 
 
 def _whole(request: DraftRequest, text: str, names: tuple[str, ...]) -> str | None:
     """Return the note framed as one sentence by its shape (the composer's reading before points)."""
-    note = read_note("feedback", strip_lead_ins(text, request.language), request.language, names)
+    # "1) ... 2) ...": the points of one sentence, joined the way a letter lists them.
+    listed = _NUMBERING.sub("; ", text.strip()).lstrip("; ")
+    note = read_note("feedback", strip_lead_ins(listed, request.language), request.language, names)
     if note is None:
         return None
     advice = as_advice(note, request.language)

@@ -41,6 +41,10 @@ def _starts_with_adjective(words: list[str], language: str) -> bool:
     return False
 
 
+# A finite verb this far into a note makes it a clause (a longer run before it is a noun phrase).
+CLAUSE_REACH = 8
+
+
 def is_clause(words: list[str], language: str) -> bool:
     lows = [w.lower() for w in words]
     finite = word_set(language, "finite")
@@ -51,11 +55,14 @@ def is_clause(words: list[str], language: str) -> bool:
     adjectives = word_set(language, "adjectives")
     if language == "en" and _english_verb_later(lows):
         return True
-    for word in lows[1:5]:
+    # A subject of a few words comes first: "en av våra timanställda pedagoger fick tjänsten".
+    for word in lows[1:CLAUSE_REACH]:
         if word in _RELATIVES:
             return False
         if word in finite and word not in adjectives:  # "strukturerade svar" is not a clause
             return True
+        if language == "sv" and len(word) >= 6 and word.endswith(("ades", "des", "tes")) and word not in adjectives:
+            return True  # a past passive: "annan valdes", "tjänsten tillsattes internt"
     # "budgeten räckte inte", "the budget covered": a definite noun and a verb-like second word.
     if len(lows) > 1:
         verb_like = lows[1].endswith(("ade", "de", "te", "ar", "er"))

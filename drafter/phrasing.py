@@ -47,7 +47,11 @@ def request_seed(request: DraftRequest) -> str:
 
 
 def role_in_sentence(role: str, language: str) -> str:
-    """Return a Swedish job title as a common noun mid-sentence ('Snickare' -> 'snickare', not 'IT-tekniker')."""
+    """Return a job title as a sentence says it: the advert's details after a comma or in brackets left out
+    ('Kock, tillagningskök (F-9, ca 650 portioner/dag)' -> 'kock'), and a Swedish title as a common noun
+    ('Snickare' -> 'snickare', not 'IT-tekniker')."""
+    short = re.sub(r"\s*\([^()]*\)", "", role).split(",")[0].strip(" -–/")
+    role = short or role
     words = role.split()
     if language != "sv" or not words or not words[0][:1].isupper() or not words[0][1:].islower():
         return role

@@ -29,15 +29,19 @@ from drafter.grammar import WORD, grammar, join_items, known_word, possessive_sv
 from drafter.notes import is_clause
 from drafter.other_language import confidence, other
 
+# A dot after these abbreviations ends no point: "6 yrs incl. a big repertory theatre".
+_ABBREVIATIONS = ("inkl", "incl", "t.ex", "e.g", "i.e", "bl.a", "ca", "approx", "v.g")
+_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
 _ITEM_SPLIT = re.compile(
-    r"\s*[,;]\s*|\s*:\s+|\s*[.!?]\s+|\s+[–—+-]\s+|\s*\(|\)\s*|(?<!-)\s+(?:och|and|samt|plus)\s+(?=[^\s,;.!?]+\s+[^\s,;.!?])"
+    r"\s*[,;]\s*|\s*:\s+|" + _NOT_AFTER + r"\s*[.!?]\s+|"
+    r"\s+[–—+-]\s+|\s*\(|\)\s*|(?<!-)\s+(?:och|and|samt|plus)\s+(?=[^\s,;.!?]+\s+[^\s,;.!?])"
 )
 # A point counts as the other language's when lingua is at least this sure, and this many times surer
 # than of the letter's language ("strong clinical pharmacology" in a Swedish letter; "social" is both).
 _FOREIGN_SURE = 0.45
 _FOREIGN_RATIO = 3.0
 # Sentences: a 'but' turns the rest of its sentence into a weakness, never the next sentence.
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+_SENTENCE = re.compile("".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREVIATIONS) + r"(?<=[.!?;])\s+")
 # "6 år", "15 yrs in construction", "20+ years": time in a trade, which a possessive frame garbles ("din 6a år").
 # "samordnare 3 år", "Python 5 yrs": the time after what it was spent on.
 _YEARS_AFTER = re.compile(
@@ -135,7 +139,13 @@ def _is_deed(lows: list[str], language: str) -> bool:
             or first in lex["deed_verbs"]
             or (first.endswith("ar") and lows[1] in lex["deed_followers"])
         )
-    return (first.endswith("ed") and not is_adjective(first, language)) or first in _lex("en")["deed_verbs"]
+    lex = _lex("en")
+    # "worked in a hotel kitchen", "coordinated 20+ languages": a past verb that is not a listed
+    # describing word did something; "experienced in X" describes.
+    listed = (
+        first in word_set(language, "adjectives") or first in lex["adjectives"] or first in lex["participle_traits"]
+    )
+    return (first.endswith("ed") and not listed) or first in lex["deed_verbs"]
 
 
 def _is_definite_clause(lows: list[str], language: str) -> bool:
@@ -154,6 +164,14 @@ def _head(lows: list[str], start: int, language: str) -> int:
     return len(lows) - 1
 
 
+def _untitled(words: list[str], head: int) -> int:
+    """Return the head before trailing titles: "arkitekt SAR/MSA" is an architect, "MSA" a title."""
+    k = head
+    while k > 0 and (words[k].isupper() or not words[k].isalpha()):
+        k -= 1
+    return k if k < head and words[k].islower() else head
+
+
 def _possessive_phrase(words: list[str], text: str, language: str) -> str:
     """Give a Swedish noun phrase its possessive and weak adjectives.
 
@@ -161,6 +179,8 @@ def _possessive_phrase(words: list[str], text: str, language: str) -> str:
     """
     lows = [w.lower() for w in words]
     head = _head(lows, 0, language)
+    # Acronyms and names after a noun are its titles: "arkitekt SAR/MSA" is an architect.
+    head = _untitled(words, head)
     keep = word_set(language, "intensifiers") | set(_lex(language)["adverbs"]) | set(_lex(language)["indeclinable"])
     # A name, a number or a conjunction before the head stays as written; a describing word takes the weak form.
     modifiers = " ".join(
@@ -173,7 +193,9 @@ def _possessive_phrase(words: list[str], text: str, language: str) -> str:
         for k in range(head)
     )
     tail = text[text.find(words[head]) :] if head < len(words) else ""
-    return " ".join(p for p in (possessive_sv(words[head]), modifiers, tail) if p)
+    # "3 säsonger på en stadsteater": a number above one before the head makes it plural.
+    many = any(w.isdigit() and int(w) > 1 for w in words[:head])
+    return " ".join(p for p in ("dina" if many else possessive_sv(words[head]), modifiers, tail) if p)
 
 
 def _years_phrase(m: re.Match[str], language: str) -> str:
@@ -188,6 +210,8 @@ def _years_phrase(m: re.Match[str], language: str) -> str:
     preps = _prepositions(language) | {"som", "as"}
     if not rest:
         key = "years_alone"
+    elif words[0].lower() in lex["incl_words"] and len(words) > 1:
+        key, rest = "years_incl", rest.split(None, 1)[1]  # "6 yrs incl. a big repertory theatre"
     elif words[0].lower() in preps:
         key = "years_with"
     elif len(words) == 1 and (words[0].isupper() or words[0][:1].isupper()):
@@ -215,6 +239,8 @@ def _classify(item: str, language: str) -> tuple[str, str] | None:
         return None
     lows = [w.lower() for w in words]
     after = _YEARS_AFTER.match(item.strip())
+    if after and after.group("rest").split()[-1].lower() in _prepositions(language):
+        return None  # "Fluent Swedish learned in 2 yrs": how long a deed took, which a years frame garbles
     if after:
         rest = after.group("rest").strip()
         person = _is_person_noun(rest.split()[-1].lower(), language)
@@ -223,6 +249,8 @@ def _classify(item: str, language: str) -> tuple[str, str] | None:
     years = _YEARS.match(item.strip())
     if years:
         return "thing", _years_phrase(years, language)
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 7:
+        return None  # "JÄTTEBRA": shouted praise, no point of its own
     if _is_process(lows, language) or lows[-1] in _lex(language)["manner"]:
         return None  # a step of the process, or the tail of a split clause ("ABT06 well")
     if _is_names(words, language) and not any(w.lower() in _lex(language)["person_nouns"] for w in words):
@@ -250,7 +278,7 @@ def _classify(item: str, language: str) -> tuple[str, str] | None:
     preps = _prepositions(language)
     if n and (n == len(lows) or lows[n] in preps):
         return "trait", text  # "trevlig", "stark i Excel", "very strategic"
-    head = _head(lows, n, language)
+    head = _untitled(words, _head(lows, n, language))
     if _is_person_noun(lows[head], language):
         if n == 0 and language == "sv":
             return "credential", text  # "jägmästare med lång erfarenhet"
@@ -293,6 +321,10 @@ def _is_names(words: list[str], language: str) -> bool:
     names = [w for w in words if w.lower() not in {"och", "and"}]
 
     def is_name(w: str) -> bool:
+        if w.isupper() and (
+            len(w) >= 7 or (len(w) > 4 and (is_adjective(w.lower(), language) or known_word(w.lower(), language)))
+        ):
+            return False  # "JÄTTEBRA" is shouted praise, not a product: acronyms are short
         if w.lower() in proper or (len(w) > 1 and w.isupper()) or (any(c.isdigit() for c in w) and not w.isdigit()):
             return True  # a product, an acronym, a standard ("AMA", "ABT06")
         # A capital may only open the note ("Händig"): a describing or known word is not a name.
@@ -323,9 +355,10 @@ def praise(text: str, language: str) -> Praise | None:
     ]
     out = Praise()
     unread = 0
+    incl = set(_lex(language)["incl_words"])
     for item in items:
-        if is_shortcoming(item, language):
-            continue
+        if is_shortcoming(item, language) or item.split()[0].lower() in incl:
+            continue  # a weakness; the tail of a point ("incl the tricky save-state one")
         kind = _classify(item, language)
         if (kind is None or kind[0] != "tool") and is_foreign(item, language):
             continue

@@ -56,4 +56,4 @@ def test_the_shipped_word_list_is_the_one_the_script_builds() -> None:
         [str(root / "tests/data/guardrails/blind_letters_[b-h].jsonl")],
         [str(root / "drafter/composer_templates/[se][vn].toml")],
     )
-    assert set(built) == letter_words()
+    assert set(built) == letter_words(), "run `make letter-words` after changing the letters or templates"
