@@ -29,7 +29,7 @@ from drafter.phrasing import (
     role_in_sentence,
     tidy_note,
 )
-from drafter.reasons import DECISION_SLOT, decision
+from drafter.reasons import DECISION_SLOT, decision, says_no_hire
 from guardrails import check
 from guardrails.report import GuardrailReport
 from guardrails.settings import GuardrailSettings
@@ -137,7 +137,14 @@ def build_parts(
     parts.append(fill("thanks" if {"role", "company"} <= allowed else "thanks_generic"))
     parts.append(note("highlights") or fill("positive_generic"))
     kind = decision(request)
-    parts.append(fill(DECISION_SLOT[kind]))
+    # A post cut for good is not "not filled at this time": that would hold out a hope that does not exist.
+    said = request.reason or ""
+    cut = (
+        kind == "withdrawn"
+        and says_no_hire(said, request.language, "cut_for_good")
+        and not says_no_hire(said, request.language, "cut_for_now")
+    )
+    parts.append(fill("decision_cut" if cut else DECISION_SLOT[kind]))
     # No one hired: the decision says so, and no reason may imply a comparison. An internal hire is
     # named in the decision, and what the reason adds is about that candidate, so it is not repeated.
     if kind == "unsaid":
@@ -160,7 +167,7 @@ def build_parts(
 
 _PARAGRAPH = {
     "thanks": 1, "thanks_generic": 1, "highlights": 1, "positive_generic": 1,
-    "decision": 2, "decision_no_hire": 2, "decision_withdrawn": 2, "decision_internal": 2,
+    "decision": 2, "decision_no_hire": 2, "decision_withdrawn": 2, "decision_cut": 2, "decision_internal": 2,
     "reason": 2, "reason_generic": 2,
     "feedback": 3, "closing": 4, "signature": 5,
 }  # fmt: skip
