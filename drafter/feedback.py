@@ -52,10 +52,14 @@ def _starts_point(piece: str, language: str) -> bool:
     return words[0] in subjects or words[0] in lex["imperative"] or (len(words) > 1 and words[1] in lex["finite"])
 
 
+def _numbered_as_points(text: str) -> str:
+    """Return "1) A 2) B" as "A; B": each number starts a point, listed the way a letter lists them."""
+    return _NUMBERING.sub("; ", text.strip()).lstrip("; ")
+
+
 def points(text: str, language: str) -> list[str]:
     """Split feedback into its points; a comma inside a list or before a consequence ('då ...') stays."""
-    # "1) ... 2) ...": each number starts a point of its own.
-    split = _PIECE_CUT.split(_NUMBERING.sub("; ", text.strip()).lstrip("; "))
+    split = _PIECE_CUT.split(_numbered_as_points(text))
     pieces, cuts = split[0::2], split[1::2]
     out: list[str] = []
     for k, piece in enumerate(pieces):
@@ -236,9 +240,7 @@ def whole_sentence(request: DraftRequest, text: str) -> str | None:
 
 def _whole(request: DraftRequest, text: str, names: tuple[str, ...]) -> str | None:
     """Return the note framed as one sentence by its shape (the composer's reading before points)."""
-    # "1) ... 2) ...": the points of one sentence, joined the way a letter lists them.
-    listed = _NUMBERING.sub("; ", text.strip()).lstrip("; ")
-    note = read_note("feedback", strip_lead_ins(listed, request.language), request.language, names)
+    note = read_note("feedback", strip_lead_ins(_numbered_as_points(text), request.language), request.language, names)
     if note is None:
         return None
     advice = as_advice(note, request.language)

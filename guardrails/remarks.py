@@ -23,6 +23,7 @@ from functools import cache
 from guardrails import lexicon
 from guardrails.attribution import praise_sentence
 from guardrails.evidence import content_words, evidence, has_word
+from guardrails.reasons import criticism_spans, score_spans
 from guardrails.registry import violation
 from guardrails.report import Violation
 from guardrails.rule_data import excerpt, say
@@ -48,9 +49,13 @@ def _settings() -> tuple[int, int]:
     return int(data["min_new_words"]), int(data["min_note_words"])
 
 
-def _in_postscript(doc: Doc, start: int) -> bool:
-    """Return True when the sentence stands in a P.S. (on its line or a later one)."""
-    return _postscript().search(doc.text, 0, start + 1) is not None
+def _postscript_end(doc: Doc) -> int | None:
+    """Return where the first P.S. mark ends (every sentence from there on stands in a P.S.), or None.
+
+    Found once per text: searching from the top again for each sentence was quadratic in a long paste.
+    """
+    m = _postscript().search(doc.text)
+    return m.end() if m else None
 
 
 def new_words(doc: Doc, start: int, end: int) -> list[str]:
@@ -61,7 +66,7 @@ def new_words(doc: Doc, start: int, end: int) -> list[str]:
     return [
         w
         for w in content_words(doc.text[start:end])
-        if w not in ordinary and w not in own and not ev.supports(w) and not has_word(w, ordinary)
+        if w not in own and not has_word(w, ordinary) and not ev.supports(w)
     ]
 
 
@@ -72,9 +77,11 @@ def remarks(doc: Doc) -> list[tuple[int, int, list[str]]]:
     least, _ = _settings()
     markers = lexicon.pattern(LEX, "markers")
     courtesies = lexicon.pattern(LEX, "courtesies")
+    postscript = _postscript_end(doc)
     found = []
     for start, end in doc.sentences:
-        if not (markers.search(doc.lower, start, end) or _in_postscript(doc, start)):
+        in_postscript = postscript is not None and postscript <= start + 1
+        if not (markers.search(doc.lower, start, end) or in_postscript):
             continue
         if praise_sentence(doc, start, doc.language) or courtesies.search(doc.lower, start, end):
             continue  # "we also liked your ..." paraphrases the highlights; "sorry for the wait" is courtesy
@@ -86,8 +93,6 @@ def remarks(doc: Doc) -> list[tuple[int, int, list[str]]]:
 
 def _about_work(doc: Doc, start: int, end: int) -> bool:
     """Return True when the remark judges the candidate's work (criticism, scores, praise), not their person."""
-    from guardrails.reasons import criticism_spans, score_spans
-
     spans = criticism_spans(doc) + score_spans(doc)
     if any(start <= a < end for a, _ in spans) or lexicon.pattern("fidelity", "praise").search(doc.lower, start, end):
         return True

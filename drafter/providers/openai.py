@@ -93,6 +93,23 @@ def _http_client(profile: Profile) -> Any:
 
     import httpx
 
+    class Released(httpx.SyncByteStream):
+        """An answer's body that gives the slot back once, when the body is closed."""
+
+        def __init__(self, stream: Any, slot: Any) -> None:
+            self._stream, self._slot, self._open = stream, slot, True
+
+        def __iter__(self) -> Any:
+            yield from self._stream
+
+        def close(self) -> None:
+            try:
+                self._stream.close()
+            finally:
+                if self._open:
+                    self._open = False
+                    _leave(self._slot, None)
+
     class RecordingTransport(httpx.BaseTransport):
         def __init__(self) -> None:
             self._local = threading.local()
@@ -130,7 +147,7 @@ def _http_client(profile: Profile) -> Any:
             return httpx.Response(
                 response.status_code,
                 headers=response.headers,
-                stream=_released_stream(response.stream, slot),
+                stream=Released(response.stream, slot),
                 extensions=response.extensions,
                 request=request,
             )
@@ -163,29 +180,6 @@ def _leave(slot: Any, exc: BaseException | None) -> None:
     except BaseException as raised:
         if raised is not exc:
             raise
-
-
-def _released_stream(stream: Any, slot: Any) -> Any:
-    import httpx
-
-    class Released(httpx.SyncByteStream):
-        """An answer's body that gives the slot back once, when the body is closed."""
-
-        def __init__(self) -> None:
-            self._open = True
-
-        def __iter__(self) -> Any:
-            yield from stream
-
-        def close(self) -> None:
-            try:
-                stream.close()
-            finally:
-                if self._open:
-                    self._open = False
-                    _leave(slot, None)
-
-    return Released()
 
 
 class _NoRequestBodies(logging.Filter):
