@@ -50,6 +50,16 @@ def write_config(path: Path, store_url: str, extra: str = "") -> Path:
     return path
 
 
+def write_stub_config(path: Path, store_url: str, base_url: str) -> Path:
+    """Write a drafter.toml whose default profile is openai-compatible on a stub server, with the given store."""
+    path.write_text(
+        f'default_profile = "stub"\n\n[profiles.stub]\nprovider = "openai-compatible"\nbase_url = "{base_url}"\n'
+        f'model = "stub-model"\ntimeout_s = 30\n\n[store]\nurl = "{store_url}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
 FIELD_LABELS = {
     "Kandidat": "candidate_name", "Candidate": "candidate_name", "Tjänst": "role", "Role": "role",
     "Företag": "company", "Company": "company", "Rekryterare": "recruiter_name", "Recruiter": "recruiter_name",

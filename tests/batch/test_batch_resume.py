@@ -11,10 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
-from batch_support import candidate_rows, write_config, write_csv
+from batch_support import candidate_rows, letter_from_prompt, write_config, write_csv, write_stub_config
 from sqlalchemy import text
 
 from drafter.store.engine import create_store_engine
+from drafter.testing.stub_openai import StubOpenAI
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 160
@@ -43,9 +44,15 @@ def _stored(url: str) -> dict[int, tuple[int, str]]:
 @pytest.mark.slow
 def test_sigkill_halfway_then_rerun_drafts_every_candidate_exactly_once(store_url: str, tmp_path: Path) -> None:
     src = write_csv(tmp_path / "round.csv", candidate_rows(ROWS))
-    cfg = write_config(tmp_path / "drafter.toml", store_url)
     out = tmp_path / "drafts.csv"
+    # A model that takes 50 ms an answer: on the fake, which answers at once, the whole round could be
+    # stored between two looks at the database, and the kill came too late.
+    with StubOpenAI(replies=letter_from_prompt, delay_s=0.05) as stub:
+        cfg = write_stub_config(tmp_path / "drafter.toml", store_url, stub.base_url)
+        _kill_halfway_then_rerun(cfg, src, out, store_url)
 
+
+def _kill_halfway_then_rerun(cfg: Path, src: Path, out: Path, store_url: str) -> None:
     proc = _batch(cfg, src, out)
     deadline = time.monotonic() + 120
     before: dict[int, tuple[int, str]] = {}
