@@ -22,16 +22,19 @@ from drafter.notes import Note, Shape, _att_clause, frame, read_note
 from drafter.phrasing import phrasebook, pick, request_seed, strip_lead_ins
 from drafter.praise import is_foreign, is_shortcoming
 from drafter.reasons import third_party_to_we
+from guardrails.directives import without_directives
 
 # A "but" before a new subject starts the point that matters ("tekniken var bra men du kunde varit tydligare").
 _PIECE_CUT = re.compile(
-    r"((?<=[.!?:])\s+|\s+[-–—]\s+|;\s+|,\s+|\s+(?:men|but)\s+(?=(?:du|han|hon|hen|you|he|she|they)\s))"
+    r"((?<=[.!?:])(?<!\b[Dd]r\.)(?<!\b[Pp]rof\.)(?<!\b[Mm]r\.)(?<!\b[Mm]rs\.)(?<!\b[Mm]s\.)(?<!\bt\.ex\.)(?<!\be\.g\.)(?<!\bi\.e\.)\s+|\s+[-–—]\s+|;\s+|,\s+|\s+(?:men|but)\s+(?=(?:du|han|hon|hen|you|he|she|they)\s))"
 )
-_NUMBERING = re.compile(r"\s*(?<!\w)\d\)\s*")
+_NUMBERING = re.compile(r"\s*(?<!\w)(?:\d|[a-h])\)\s*")
 # A label before a colon ("Areas to work on:", "Förslag:") is at most this many words: left out.
 LABEL_WORDS = 4
 # Forms in the order the letter gives them: advice first, a plain statement after it.
 ORDER = ("advice", "welcome", "imperative", "clause")
+# Not feedback but passed on with it, each after the feedback: our own news, an invitation.
+PASSED_ON = ("statement", "invite")
 
 
 @cache
@@ -77,9 +80,10 @@ def points(text: str, language: str) -> list[str]:
     links = phrasebook(language)["feedback"]["links"]
     lead = re.compile(rf"^(?:(?:{'|'.join(links)})\s+)+", re.IGNORECASE)
     bare = _pattern(language, "interjection")
+    said = [strip_lead_ins(lead.sub("", p), language).strip(" .,;") for p in out]
     return [
         third_party_to_we(p, language)
-        for p in (strip_lead_ins(lead.sub("", p), language).strip(" .,;") for p in out)
+        for p in without_directives(said)
         if p and not bare.fullmatch(p.strip(" !.?"))  # "Ja!" answers a question that is left out
     ]
 
@@ -159,9 +163,18 @@ def _group(notes: list[Note], language: str) -> list[tuple[str, list[str]]]:
     runs: list[tuple[str, list[str]]] = []
     for note in notes:
         leave = _pattern(language, "permission").match(note.text)
+        invite = _pattern(language, "invite").match(note.text)
         advice = as_advice(note, language)
-        if leave is not None and note.text[leave.end() :]:
+        if invite is not None and note.text[invite.end() :]:
+            kind, text = "invite", note.text[invite.end() :]
+        elif leave is not None and note.text[leave.end() :]:
             kind, text = "welcome", note.text[leave.end() :]
+        elif _pattern(language, "contact").match(note.text):
+            kind, text = "welcome", _infinitive(lower_first(note.text, language), language)
+        elif _pattern(language, "statement_subjects").match(note.text):
+            kind, text = "statement", note.text
+        elif note.shape == "possessive" and len(note.text.split()) > 4:
+            kind, text = "clause", note.text  # "your CV undersells the solar work": a statement about you
         elif advice is not None:
             kind, text = "advice", advice
         elif note.shape == "imperative":
@@ -170,11 +183,23 @@ def _group(notes: list[Note], language: str) -> list[tuple[str, list[str]]]:
             kind, text = "clause", note.text
         else:
             kind, text = "other", note.text
-        if runs and runs[-1][0] == kind and kind != "other":
-            runs[-1][1].append(text)
+        if kind == "welcome" and runs and runs[-1][0] == "invite":
+            runs[-1][1][-1] += f"; {text if leave is None else note.text}"  # "...; you can just reply to RSVP"
+            continue
+        same = [r for r in runs if r[0] == kind and kind != "other"]
+        if same:
+            same[0][1].append(text)  # one sentence per form, whatever came between
         else:
             runs.append((kind, [text]))
     return runs
+
+
+def _infinitive(text: str, language: str) -> str:
+    """Return an imperative's infinitive: Swedish 'ring mig' -> 'ringa mig'; English is the same form."""
+    if language != "sv":
+        return text
+    first, _, rest = text.partition(" ")
+    return f"{first if first.endswith('a') else first + 'a'} {rest}".strip()
 
 
 def _clause_body(texts: list[str], language: str) -> str:
@@ -191,7 +216,9 @@ MIN_KEPT = 0.6
 
 def _content(text: str, language: str) -> set[str]:
     filler = set(phrasebook(language)["feedback"]["filler"])  # "gärna": the frame may take its place
-    return {w.lower() for w in WORD.findall(text) if len(w) >= 5 and w.lower() not in filler}
+    person = grammar(language)["person"]  # "henne" is told as "dig": the person, not content
+    pronouns = {str(w) for key in ("subject", "object", "possessive", "reflexive") for w in person.get(key, [])}
+    return {w.lower() for w in WORD.findall(text) if len(w) >= 5 and w.lower() not in filler | pronouns}
 
 
 _LOWER_START = re.compile(r"(?<=[.!?]\s)([a-zåäö])")
@@ -267,9 +294,20 @@ def _by_points(request: DraftRequest, kept: list[str], names: tuple[str, ...]) -
     sentences: list[str] = []
     runs = _group(notes, language)
     # Advice and statements first, in that order; praise or a bare label only when nothing else is left.
-    ranked = sorted((r for r in runs if r[0] in ORDER), key=lambda r: ORDER.index(r[0])) or runs[:1]
-    for i, (kind, texts) in enumerate(ranked[:2]):
+    # The recruiter's order: a point and then the advice on it ("case 2 was long — trim it to ...").
+    ranked = [r for r in runs if r[0] in ORDER]
+    passed_on = [r for r in runs if r[0] in PASSED_ON]
+    if not ranked and not passed_on:
+        ranked = runs[:1]
+    for i, (kind, texts) in enumerate(ranked[:3] + passed_on):
         also = "_also" if i else ""
+        if kind == "statement":
+            sentences.extend(pick(frames["statement"], seed + t).format(Note=upper_first(t)) for t in texts)
+            continue
+        if kind == "invite":
+            body = join_items(tuple(texts), language)
+            sentences.append(pick(frames["invite" + also], seed).format(note=body))
+            continue
         if kind in ("advice", "welcome"):
             body = join_items(tuple(texts), language)
             key = "infinitive" if kind == "advice" else "welcome"

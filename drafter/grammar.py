@@ -99,7 +99,7 @@ def second_person(text: str, language: str, names: tuple[str, ...] = ()) -> str:
             out[i] = upper_first(new) if word[:1].isupper() and pos == 0 else new
     result = "".join(out)
     if language == "en":
-        result = _agree_verbs_en(result)
+        result = agree_verbs_en(result)
     return result
 
 
@@ -130,8 +130,20 @@ def _swap_en(lw: str, nxt: str, after: list[str], own: set[str], person: dict[st
     if lw in {"she", "he"}:
         return "you"
     if lw == "her":  # "her case" -> your case; "we liked her" -> you
-        stop = word_set("en", "prepositions") | {"and", "or", "but", "to", "than"}
-        return "your" if after and nxt not in stop else "you"
+        stop = word_set("en", "prepositions") | {
+            "and",
+            "or",
+            "but",
+            "to",
+            "than",
+            "if",
+            "when",
+            "then",
+            "again",
+            "first",
+        }
+        adverb = nxt.endswith("ly") and nxt not in {"early", "only", "family", "daily", "weekly", "monthly"}
+        return "your" if after and nxt not in stop and not adverb else "you"  # "contact her directly" -> you
     if lw == "him":
         return "you"
     if lw == "his" or (lw.endswith("'s") and lw[:-2] in own):
@@ -144,26 +156,51 @@ def _swap_en(lw: str, nxt: str, after: list[str], own: set[str], person: dict[st
 
 
 _EN_AFTER_YOU = re.compile(r"\b([Yy]ou)(\s+(?:always|also|clearly|really|often|usually|just)\s+|\s+)([a-z]+)\b")
+# A verb that shares the subject "you" with the verb before it: "you are witty, writes with ease".
+_EN_SHARED = re.compile(r"(,\s+|\s+and\s+|\s+but\s+)((?:always|also|clearly|really|often|usually|just)\s+)?([a-z]+)\b")
+_EN_CLAUSE = re.compile(r"[^.!?;:]+")
+_EN_NEW_SUBJECT = frozenset({"your", "which", "who", "that", "it", "they", "we", "he", "she", "the", "this", "i"})
 
 
-def _agree_verbs_en(text: str) -> str:
+def _base_form_en(verb: str) -> str | None:
+    """Return the form after "you" of a third-person verb ('knows' -> 'know', 'has' -> 'have'), else None."""
     verbs: dict[str, str] = grammar("en")["person"]["verbs"]
+    if verb in verbs:
+        return verbs[verb]
+    if re.fullmatch(r"[a-z]+(?:ches|shes|sses|xes)", verb):
+        return verb[:-2]
+    if verb.endswith("ies") and len(verb) > 4:
+        return verb[:-3] + "y"
+    if verb.endswith("s") and not verb.endswith("ss") and verb[:-1] in word_set("en", "finite") | _verb_stems():
+        return verb[:-1]
+    return None
+
+
+def agree_verbs_en(text: str) -> str:
+    """Put the verbs of a "you" subject in its form: after "you" and where a list of them goes on."""
 
     def fix(m: re.Match[str]) -> str:
-        verb = m.group(3)
-        if verb in verbs:
-            new = verbs[verb]
-        elif re.fullmatch(r"[a-z]+(?:ches|shes|sses|xes)", verb):
-            new = verb[:-2]
-        elif verb.endswith("ies") and len(verb) > 4:
-            new = verb[:-3] + "y"
-        elif verb.endswith("s") and not verb.endswith("ss") and verb[:-1] in word_set("en", "finite") | _verb_stems():
-            new = verb[:-1]
-        else:
-            new = verb
-        return f"{m.group(1)}{m.group(2)}{new}"
+        return f"{m.group(1)}{m.group(2)}{_base_form_en(m.group(3)) or m.group(3)}"
 
-    return _EN_AFTER_YOU.sub(fix, text)
+    text = _EN_AFTER_YOU.sub(fix, text)
+
+    def clause(c: re.Match[str]) -> str:
+        part = c.group(0)
+        lead = re.match(r"\s*(?:and\s+|but\s+)?you\s+", part, re.IGNORECASE)
+        if not lead:
+            return part
+        out = []
+        for m in _EN_SHARED.finditer(part, lead.end()):
+            if m.group(3) in _EN_NEW_SUBJECT:
+                break  # another subject takes over: "..., and your Polish is useful"
+            new = _base_form_en(m.group(3))
+            if new is not None:
+                out.append((m.start(3), m.end(3), new))
+        for start, end, new in reversed(out):
+            part = part[:start] + new + part[end:]
+        return part
+
+    return _EN_CLAUSE.sub(clause, text)
 
 
 @cache
@@ -174,7 +211,10 @@ def _verb_stems() -> frozenset[str]:
 def weak_sv(adjective: str) -> str:
     """Return a Swedish adjective's form after a possessive: 'tydlig' -> 'tydliga' (din tydliga ...)."""
     lw = adjective.lower()
-    irregular = {"god": "goda", "gott": "goda", "liten": "lilla", "litet": "lilla", "bra": "bra", "väl": "väl"}
+    irregular = {
+        "god": "goda", "gott": "goda", "liten": "lilla", "litet": "lilla", "bra": "bra", "väl": "väl",
+        "egen": "egna", "eget": "egna", "ny": "nya", "nytt": "nya",
+    }  # fmt: skip
     if lw in irregular:
         return irregular[lw]
     if lw.endswith("fört"):  # participles: "genomfört" -> "genomförda", "levererat" -> "levererade"

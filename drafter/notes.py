@@ -13,7 +13,17 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from drafter.grammar import WORD, grammar, join_items, lower_first, possessive_sv, second_person, weak_sv, word_set
+from drafter.grammar import (
+    WORD,
+    agree_verbs_en,
+    grammar,
+    join_items,
+    lower_first,
+    possessive_sv,
+    second_person,
+    weak_sv,
+    word_set,
+)
 
 Shape = Literal["possessive", "clause", "imperative", "adjectives", "mixed", "nouns", "noun"]
 
@@ -185,6 +195,8 @@ def read_note(field: str, text: str, language: str, names: tuple[str, ...] = ())
         we = field == "reason"
         subject = ("vi " if we else "du ") if language == "sv" else ("we " if we else "you ")
         flat = subject + lower_first(flat, language)
+        if language == "en" and not we:
+            flat = agree_verbs_en(flat)  # "knows AMA well" -> "you know AMA well"
         words = WORD.findall(flat)
     second = words[1].lower() if len(words) > 1 else ""
     unlisted = language == "sv" and first.endswith("a") and second in lex["imperative_followers"]

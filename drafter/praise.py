@@ -34,8 +34,10 @@ _ABBREVIATIONS = ("inkl", "incl", "t.ex", "e.g", "i.e", "bl.a", "ca", "approx", 
 _NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
 _ITEM_SPLIT = re.compile(
     r"\s*[,;]\s*|\s*:\s+|" + _NOT_AFTER + r"\s*[.!?]\s+|"
-    r"\s+[–—+-]\s+|\s*\(|\)\s*|(?<!-)\s+(?:och|and|samt|plus)\s+(?=[^\s,;.!?]+\s+[^\s,;.!?])"
+    r"\s+[–—+-]\s+|\s*\(|\)\s*|(?<!-)(?<!\batt\s\w\w)(?<!\batt\s\w\w\w)(?<!\batt\s\w\w\w\w)(?<!\bto\s\w\w)"
+    r"(?<!\bto\s\w\w\w)(?<!\bto\s\w\w\w\w)\s+(?:och|and|samt|plus)\s+(?=[^\s,;.!?]+\s+[^\s,;.!?])"
 )
+# An "and" after an infinitive of up to four letters joins a second one: "lätt att ha och göra med".
 # A point counts as the other language's when lingua is at least this sure, and this many times surer
 # than of the letter's language ("strong clinical pharmacology" in a Swedish letter; "social" is both).
 _FOREIGN_SURE = 0.45
@@ -178,7 +180,9 @@ def _possessive_phrase(words: list[str], text: str, language: str) -> str:
     'mycket väl genomfört arbetsprov' -> 'ditt mycket väl genomförda arbetsprov'.
     """
     lows = [w.lower() for w in words]
-    head = _head(lows, 0, language)
+    # "eget verktyg och körkort": the possessive agrees with the first noun of a coordination.
+    cut = lows.index("och") if "och" in lows[1:] else len(lows)
+    head = min(_head(lows[:cut], 0, language), max(0, cut - 1))
     # Acronyms and names after a noun are its titles: "arkitekt SAR/MSA" is an architect.
     head = _untitled(words, head)
     keep = word_set(language, "intensifiers") | set(_lex(language)["adverbs"]) | set(_lex(language)["indeclinable"])
@@ -256,6 +260,8 @@ def _classify(item: str, language: str) -> tuple[str, str] | None:
     if _is_names(words, language) and not any(w.lower() in _lex(language)["person_nouns"] for w in words):
         return "tool", item.strip()
     text = _lower_label(item, language)
+    if len(lows) > 2 and is_adjective(lows[0], language) and lows[1] in {"att", "to"}:
+        return "trait", text  # "snabb att lära sig kassan", "quick to learn": the trait and what it is for
     intens = word_set(language, "intensifiers")
     n = 0
     while n < len(lows) and (lows[n] in intens or is_adjective(lows[n], language) or (n and lows[n] in {"och", "and"})):

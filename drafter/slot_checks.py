@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.models import DraftRequest
+from guardrails.evidence import same_word
 from guardrails.report import Violation
 
 LEXICON = Path(__file__).with_name("slot_checks.toml")
@@ -134,8 +135,50 @@ def check_sentence(field: str, note: str, sentence: str, request: DraftRequest) 
     if field == "feedback" and first in lex["advice_verbs"] and not _pattern(lang, "advice").search(sentence):
         # "berätta mer om ..." must stay advice, never become "du berättade mer om ...".
         add("unfaithful_note", "rådet blev ett påstående" if lang == "sv" else "the advice became a statement")
+    for m in _WORD.finditer(sentence):
+        if not _known(m.group(0), note, request):
+            add("bad_grammar", m.group(0), m.span())  # "din läta ata ha": a note's shorthand garbled
     _fidelity(field, note, sentence, request, add)
     return out
+
+
+@cache
+def _vocabulary(language: str) -> frozenset[str]:
+    """Return the lowercase words a slot may use besides its request: frames, function words and the
+    words ordinary letters use (learned, `guardrails.remarks.letter_words`)."""
+    from guardrails import lexicon as guardrail_lexicon
+    from guardrails.remarks import letter_words
+
+    lex = lexicon(language)
+    common = guardrail_lexicon.load("stopwords")["common"][language]
+    return frozenset(w.lower() for w in (*lex["frame_words"], *lex["stopwords"], *common, *letter_words()))
+
+
+def _known(word: str, note: str, request: DraftRequest) -> bool:
+    """Return True for a word of the language a slot may use: in its request, or a known word.
+
+    Names, acronyms and words with digits are judged by the grounding checks above; a word is known
+    as itself or an inflection of a known word (a shared long prefix), never as a fragment of one.
+    """
+    low = word.lower()
+    if len(low) < 3 or not word.isalpha() or word[:1].isupper() or word.isupper():
+        return True
+    vocabulary = _vocabulary(request.language)
+    if low in vocabulary:
+        return True
+    fields = (note, request.highlights, request.reason, request.feedback, request.role, request.company)
+    own = {w.lower() for f in fields if f for w in _WORD.findall(f)}
+    return any(same_word(low, w) for w in own) or any(
+        same_word(low, w) for w in _by_prefix(request.language).get(low[:4], ())
+    )
+
+
+@cache
+def _by_prefix(language: str) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for w in _vocabulary(language):
+        found.setdefault(w[:4], []).append(w)
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def _fidelity(field: str, note: str, sentence: str, request: DraftRequest, add: Any) -> None:

@@ -10,6 +10,7 @@ from guardrails import (
     claims,
     consistency,
     decision,
+    fair_reason,
     fidelity,
     injection,
     language,
@@ -23,6 +24,7 @@ from guardrails import (
     scaffold,
     structure,
     tone,
+    topics,
 )
 from guardrails.context import CheckContext
 from guardrails.errors import GuardrailError
@@ -45,8 +47,10 @@ CHECKS: tuple[RuleCheck, ...] = (
     structure.check_feedback,
     reasons.check_reason,
     protected.check_protected,
+    fair_reason.check_reason_ground,
     leakage.check_other_candidate,
     leakage.check_notes,
+    topics.check_note_topics,
     placeholders.check_placeholders,
     tone.check_tone,
     promises.check_promises,

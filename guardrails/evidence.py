@@ -8,7 +8,7 @@ internal notes or the chosen candidate: a draft that repeats those is a leak, no
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -77,13 +77,51 @@ def same_word(a: str, b: str) -> bool:
     return n >= MIN_PREFIX and n >= PREFIX_SHARE * shorter
 
 
+# A pool word of this length or more also matches inside a compound (or the word inside it).
+MIN_PART = 6
+
+
+class WordIndex(frozenset[str]):
+    """A pool of folded words, indexed so has_word needs no Python loop over the pool.
+
+    Answers exactly what the scan answers: inflections share their first MIN_PREFIX letters, a word
+    inside a long pool word is one substring test on the long words joined, and a long pool word
+    inside the word is a set lookup per substring of the word.
+    """
+
+    _by_prefix: dict[str, tuple[str, ...]]
+    _long: frozenset[str]
+    _joined: str
+
+    def __new__(cls, pool: Iterable[str]) -> WordIndex:
+        index = super().__new__(cls, pool)
+        by_prefix: dict[str, list[str]] = {}
+        for w in index:
+            by_prefix.setdefault(w[:MIN_PREFIX], []).append(w)
+        index._by_prefix = {k: tuple(v) for k, v in by_prefix.items()}
+        index._long = frozenset(w for w in index if len(w) >= MIN_PART)
+        index._joined = "\0".join(index._long)  # words never hold NUL, so no match spans two of them
+        return index
+
+    def has(self, word: str) -> bool:
+        """Return True when has_word(word, self) would: the same word, an inflection or a compound part."""
+        if word in self or (word and word in self._joined):
+            return True
+        if any(same_word(word, w) for w in self._by_prefix.get(word[:MIN_PREFIX], ())):
+            return True
+        n = len(word)
+        return any(word[i:j] in self._long for i in range(n - MIN_PART + 1) for j in range(i + MIN_PART, n + 1))
+
+
 def has_word(word: str, pool: Collection[str]) -> bool:
     """Return True when a word (or an inflection of it, or a compound part) is in a pool of words."""
+    if isinstance(pool, WordIndex):
+        return pool.has(word)
     if word in pool:
         return True
     # Compounds: "ekonomifunktionen" is grounded by "ekonomi..." and "funktion..." is too weak, so a
     # pool word inside the word (or the word inside a pool word) of 6+ letters also counts.
-    return any(same_word(word, w) or (len(w) >= 6 and (w in word or word in w)) for w in pool)
+    return any(same_word(word, w) or (len(w) >= MIN_PART and (w in word or word in w)) for w in pool)
 
 
 @dataclass(frozen=True)
@@ -91,7 +129,7 @@ class Evidence:
     """The folded text and word pools of the request fields a draft may use."""
 
     text: str  # every usable field, folded, joined
-    words: frozenset[str]  # all folded words of those fields
+    words: WordIndex  # all folded words of those fields
     highlights: frozenset[str]  # content words of the highlights
     reason: frozenset[str]  # content words of the reason
     feedback: frozenset[str]  # content words of the feedback
@@ -128,7 +166,9 @@ def _build(key: tuple[str, ...]) -> Evidence:
     folded = fold(usable)
     return Evidence(
         text=folded,
-        words=frozenset(words(folded)) | frozenset(p for w in words(folded) if "-" in w for p in w.split("-") if p),
+        words=WordIndex(
+            frozenset(words(folded)) | frozenset(p for w in words(folded) if "-" in w for p in w.split("-") if p)
+        ),
         highlights=frozenset(content_words(highlights)),
         reason=frozenset(content_words(reason)),
         feedback=frozenset(content_words(feedback)),

@@ -23,6 +23,7 @@ from guardrails import (
     reasons,
     tone,
 )
+from guardrails.directives import to_pass_on
 from guardrails.evidence import clause_spans, content_words, evidence, has_word, pool, same_word
 from guardrails.registry import violation
 from guardrails.report import Violation
@@ -73,6 +74,11 @@ _TO_YOU = {
 _THIRD_PERSON = re.compile(r"\b(" + "|".join(_TO_YOU) + r")\b", re.IGNORECASE)
 
 
+def told_to_candidate(note: str) -> str:
+    """Return a note about the candidate as told to them ("call him first" -> "call you first")."""
+    return _THIRD_PERSON.sub(lambda m: _TO_YOU[m.group(0).lower()], note)
+
+
 def _field_passes(doc: Doc, field: str, settings: GuardrailSettings) -> bool:
     """Return True when a field may appear in a draft: no word rule blocks it on its own.
 
@@ -82,7 +88,7 @@ def _field_passes(doc: Doc, field: str, settings: GuardrailSettings) -> bool:
     # Judged on its own merits, as the composer does: the free-text fields do not excuse themselves.
     bare = doc.context.model_copy(update={"highlights": None, "reason": None, "feedback": None})
     # Notes speak of the candidate in the third person; told to them, "call him first" is a promise to "you".
-    told = _THIRD_PERSON.sub(lambda m: _TO_YOU[m.group(0).lower()], field)
+    told = told_to_candidate(field)
     pieces = [
         Doc(text=t, context=bare, language=doc.language, message_language=doc.message_language) for t in {field, told}
     ]
@@ -102,12 +108,13 @@ def _field_passes(doc: Doc, field: str, settings: GuardrailSettings) -> bool:
 
 
 def _feedback_content(given: str) -> str:
-    """Return what the feedback says to pass on: not a noted request for feedback, only its answer."""
+    """Return what the feedback says to pass on: not a noted request for feedback, only its answer, and
+    not the writer's directives ("say it kindly", "do NOT mention ...")."""
     m = lexicon.pattern(LEX, "request").search(given.lower())
-    if m is None:
-        return given
-    colon = given.find(":", m.end())
-    return given[colon + 1 :].strip() if colon >= 0 else ""
+    if m is not None:
+        colon = given.find(":", m.end())
+        given = given[colon + 1 :].strip() if colon >= 0 else ""
+    return to_pass_on(given)
 
 
 def _praised_in(given: str) -> frozenset[str]:
@@ -115,7 +122,7 @@ def _praised_in(given: str) -> frozenset[str]:
     praise on is faithful, not the feedback turned into praise."""
     found: set[str] = set()
     praise = lexicon.pattern(LEX, "praise")
-    for part in re.split(r"[;,–—]|\s-\s|\b(?:but|while|men|medan)\b", given, flags=re.IGNORECASE):
+    for part in re.split(r"[;,–—]|(?<=[.!?])\s|\s-\s|\b(?:but|while|men|medan)\b", given, flags=re.IGNORECASE):
         low = part.lower()
         if praise.search(low) and not any(
             lexicon.pattern(LEX, k).search(low) for k in ("advice", "shortcoming", "to_improve")
@@ -161,9 +168,43 @@ def _praised_hits(doc: Doc, a: int, b: int, hits: set[str]) -> set[str]:
     return found
 
 
+def _weak_hits(doc: Doc, a: int, b: int, hits: set[str]) -> set[str]:
+    """Return the feedback words a sentence carries in its clauses of advice or shortcoming."""
+    found: set[str] = set()
+    for ca, cb in clause_spans(doc, a, b):
+        if _gives_advice(doc, ca, cb) and not _has(doc, "praise", ca, cb):
+            here = pool(doc.text[ca:cb])
+            here_stems = frozenset(st for w in here for st in _stems(w))
+            found |= {w for w in hits if _carries(w, here, here_stems)}
+    return found
+
+
+def _swapped(
+    doc: Doc, carriers: list[tuple[float, int, int, set[str]]], wanted: frozenset[str], strengths: frozenset[str]
+) -> tuple[int, int] | None:
+    """Return the sentence span where the feedback's strength and weakness trade places, or None.
+
+    "Your test was strong; work on explaining trade-offs" told as "you explained trade-offs clearly,
+    but the test lacked depth": what to work on is praised and the strength is the weakness.
+    """
+    to_work_on = {w for w in wanted if not has_word(w, strengths)}
+    praised_strengths = {w for w in wanted if has_word(w, strengths)}
+    if not to_work_on or not praised_strengths:
+        return None
+    # The decision sentence ("a candidate with more experience of X") states the reason, not the feedback.
+    told = [(a, b, hits) for _, a, b, hits in carriers if not _has(doc, "rejection", a, b, "decision")]
+    praised = {w for a, b, hits in told for w in _praised_hits(doc, a, b, hits)}
+    weak = {w for a, b, hits in told for w in _weak_hits(doc, a, b, hits)}
+    if praised & to_work_on and weak & praised_strengths and not weak & to_work_on:
+        return next((a, b) for a, b, hits in told if hits & praised & to_work_on)
+    return None
+
+
 def _passes_on(doc: Doc, a: int, b: int) -> bool:
-    """Return True when a sentence frames its words as advice, a shortcoming or labelled feedback."""
-    return (_gives_advice(doc, a, b) or _has(doc, "advice_label", a, b)) and not _turned_to_praise(doc, a, b)
+    """Return True when a sentence frames its words as advice, a shortcoming, labelled feedback, or what
+    the feedback passes on besides advice (an invitation, our own news)."""
+    framed = _gives_advice(doc, a, b) or _has(doc, "advice_label", a, b) or _has(doc, "passed_on", a, b)
+    return framed and not _turned_to_praise(doc, a, b)
 
 
 def check_feedback_fidelity(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
@@ -205,6 +246,10 @@ def check_feedback_fidelity(doc: Doc, settings: GuardrailSettings) -> list[Viola
     praised = [p for p in praised if p[0] >= MIN_COVERAGE]
     if praised:
         _, a, b = max(praised)
+        return [violation("feedback_changed", say(doc, "feedback_changed", "praise", quote=doc.text[a:b]), (a, b))]
+    swapped = _swapped(doc, carriers, wanted, _praised_in(given))
+    if swapped is not None:
+        a, b = swapped
         return [violation("feedback_changed", say(doc, "feedback_changed", "praise", quote=doc.text[a:b]), (a, b))]
     advised = {w for _, a, b, hits in carriers if _passes_on(doc, a, b) for w in hits}
     if len(advised) / len(wanted) >= MIN_COVERAGE:

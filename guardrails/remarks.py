@@ -22,21 +22,22 @@ from functools import cache
 
 from guardrails import lexicon
 from guardrails.attribution import praise_sentence
-from guardrails.evidence import content_words, evidence, has_word
+from guardrails.evidence import WordIndex, content_words, evidence, has_word
 from guardrails.reasons import criticism_spans, score_spans
 from guardrails.registry import violation
 from guardrails.report import Violation
 from guardrails.rule_data import excerpt, say
 from guardrails.settings import GuardrailSettings
 from guardrails.text import Doc, fold
+from guardrails.topics import leak_spans
 
 LEX = "remarks"
 
 
 @cache
-def letter_words() -> frozenset[str]:
-    """Return the folded words ordinary letters use beyond their requests (learned data)."""
-    return frozenset(fold(str(w)) for w in lexicon.load("letter_words")["words"])
+def letter_words() -> WordIndex:
+    """Return the folded words ordinary letters use beyond their requests (learned data), indexed."""
+    return WordIndex(fold(str(w)) for w in lexicon.load("letter_words")["words"])
 
 
 @cache
@@ -107,7 +108,10 @@ def check_remarks(doc: Doc, settings: GuardrailSettings) -> list[Violation]:
     notes = set(content_words(doc.context.internal_notes or ""))
     about = lexicon.pattern(LEX, "about_candidate")
     out = []
+    leaked = leak_spans(doc)
     for start, end, fresh in remarks(doc):
+        if any(a < end and start < b for a, b in leaked):
+            continue  # told already: the notes' topic in other words (guardrails/topics.py)
         quote = doc.text[start:end]
         if notes and sum(1 for w in fresh if has_word(w, notes)) >= note_least:
             out.append(violation("leaks_internal_notes", doc.say("leaks_internal_notes"), (start, end)))

@@ -22,7 +22,7 @@ from guardrails.report import GuardrailReport
 from guardrails.text import Doc
 
 # The families of issue 9: meaning rather than words (one module and one messages file each).
-FAMILIES = ("consistency", "claims", "scaffold", "fidelity", "address")
+FAMILIES = ("consistency", "claims", "scaffold", "fidelity", "address", "fair_reason")
 _SEVERITIES = {"block", "warn"}
 
 

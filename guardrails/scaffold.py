@@ -2,7 +2,8 @@
 
 A base model that loses its way continues the prompt instead of the letter: "Kandidat: ...",
 "Skäl: ..." (often glued to the line before, "AktiebolagSkälen: ..."), a "### Mejl" heading, or
-a numbered dump of the fields, each followed by content it made up.
+a numbered dump of the fields, each followed by content it made up. The recruiter's words to the
+writer ("say it kindly", "do NOT mention the references") pasted from a note are scaffolding too.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from functools import cache
 
 from guardrails import lexicon
+from guardrails.directives import directive_spans
 from guardrails.registry import violation
 from guardrails.report import Violation
 from guardrails.rule_data import say
@@ -24,9 +26,12 @@ _LEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–][ \t]*|\d{1,2}[.)][ \t]*)?$")
 
 
 @cache
-def _labels() -> re.Pattern[str]:
-    labels = sorted((str(x) for x in lexicon.load(LEX)["cased_labels"]), key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(re.escape(x) for x in labels) + r")[ \t]*:(?![/\d])")
+def _labels(channel: str) -> re.Pattern[str]:
+    data = lexicon.load(LEX)
+    found = [*data["cased_labels"], *(data["cased_phone_labels"] if channel == "phone" else [])]
+    labels = sorted((str(x) for x in found), key=len, reverse=True)
+    aside = r"(?:[ \t]*\([^()\n]{1,40}\))?"  # "Closing (warm, brief):"
+    return re.compile(r"(?:" + "|".join(re.escape(x) for x in labels) + r")" + aside + r"[ \t]*:(?![/\d])")
 
 
 def _opens(doc: Doc, pos: int) -> bool:
@@ -41,9 +46,11 @@ def _opens(doc: Doc, pos: int) -> bool:
 
 def scaffold_spans(doc: Doc) -> list[tuple[str, int, int]]:
     """Return (kind, start, end) of every label, heading or filler from the prompt."""
-    found = [("label", m.start(), m.end()) for m in _labels().finditer(doc.text) if _opens(doc, m.start())]
+    labels = _labels("phone" if doc.context.channel == "phone" else "email")
+    found = [("label", m.start(), m.end()) for m in labels.finditer(doc.text) if _opens(doc, m.start())]
     found += [("heading", m.start(), m.end()) for m in lexicon.pattern(LEX, "structure").finditer(doc.lower)]
     found += [("label", m.start(), m.end()) for m in lexicon.pattern(LEX, "fillers").finditer(doc.lower)]
+    found += [("directive", a, b) for a, b in directive_spans(doc)]
     return sorted(found, key=lambda f: f[1])
 
 

@@ -336,8 +336,16 @@ def _make_handler(stub: StubOpenAI) -> type[BaseHTTPRequestHandler]:
             for k, v in (headers or {}).items():
                 self.send_header(k, v)
             self.end_headers()
+            # The request stops counting as in flight before its last bytes go out: once the client has
+            # read them it may send the next one, which must not find this one still counted.
+            self._release()
             self.wfile.write(data)
             self.wfile.flush()
+
+        def _release(self) -> None:
+            if getattr(self, "_holding", False):
+                self._holding = False
+                stub._leave()
 
         def _error(
             self, rec: RecordedRequest, status: int, message: str, kind: str, headers: dict[str, str] | None = None
@@ -398,12 +406,13 @@ def _make_handler(stub: StubOpenAI) -> type[BaseHTTPRequestHandler]:
                     self._retry_headers(stub.retry_after_s),
                 )
                 return
+            self._holding = True
             try:
                 self._complete(rec, chat=path.endswith("chat/completions"))
             except (BrokenPipeError, ConnectionResetError):
                 self.close_connection = True
             finally:
-                stub._leave()
+                self._release()
 
         def _complete(self, rec: RecordedRequest, *, chat: bool) -> None:
             reply = stub._next_reply(rec)

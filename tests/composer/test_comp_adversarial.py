@@ -1,4 +1,5 @@
-"""Hostile or awkward requests: the composer drops the offending part and still passes."""
+"""Hostile or awkward requests: the composer drops the offending part and still passes; a reason that
+rests on a protected ground leaves no draft to send, and the ground never reaches the text."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 
 from drafter.composer import compose
 from drafter.models import DraftRequest
+from guardrails import check
 from guardrails.report import GuardrailReport
 from guardrails.settings import GuardrailSettings
 
@@ -55,6 +57,8 @@ CASES: list[tuple[str, str, dict[str, object], list[str]]] = [
      {"role": "TODO", "company": "{company}"}, ["TODO", "{company}"]),
     ("placeholder_recruiter", "en", {"recruiter_name": "[Your Name]"}, ["[Your Name]"]),
 ]  # fmt: skip
+# Cases whose reason rests on a protected ground.
+REASON_GROUNDS = {"pregnancy_in_reason", "age_proxy_in_reason", "accent_in_reason"}
 
 
 @pytest.mark.parametrize("channel", ["email", "phone"])
@@ -70,7 +74,12 @@ def test_hostile_field_is_dropped_and_draft_passes(
 ) -> None:
     request = make_request(language, channel=channel, **overrides)
     text = compose(request)
-    assert_passes(text, request)
+    if case_id in REASON_GROUNDS:
+        # A decision made on a protected ground: no wording can send it (the true reason is unlawful,
+        # another misleads), so every draft is blocked for a review, and the ground never reaches it.
+        assert {v.rule for v in check(text, request).blocking} == {"discriminatory_reason"}, text
+    else:
+        assert_passes(text, request)
     for fragment in banned:
         assert fragment not in text, f"{case_id}: {fragment!r} survived"
 
