@@ -17,6 +17,8 @@ LEX = "structure"
 STEM = 5
 # A name addressed at the end of a line: "Tack igen, och lycka till framöver, Elsa!"
 # A name addressed at the end of a line, or before the wish that follows it ("Thanks again, Michael, and good luck").
+# A name addressed mid-text after a turn of speech: "I did want to say, Aaron, ...", "Så, Josefin, en sak ...".
+_TURN_VOCATIVE = re.compile(r"\b(?:[Ss]ay|[Ss]o|[Ww]ell|[Ss]å|[Aa]lltså|[Nn]å)\s*,\s+([A-ZÅÄÖ][a-zåäöéü]{2,}),\s")
 _VOCATIVE = re.compile(
     r",[ \t]+([^\W\d_][\w'’-]*)[ \t]*(?:[!.]?[ \t]*$|,[ \t]+(?=(?:and|och|&)[ \t]))", re.MULTILINE | re.IGNORECASE
 )
@@ -77,6 +79,10 @@ def _addressed_names(doc: Doc) -> list[tuple[str, int, int]]:
         if not doc.text[m.end() :].strip():
             continue  # "Thanks, Lena" as the last line signs the letter off
         if any(p.search(doc.lower, line_start, m.start()) for p in wishes):
+            found.append((name, m.start(1), m.end(1)))
+    for m in _TURN_VOCATIVE.finditer(doc.text):  # "I did want to say, Aaron, ...", "Så, Josefin, ..."
+        name = m.group(1)
+        if name.lower() not in not_names and fold(name) not in known:
             found.append((name, m.start(1), m.end(1)))
     return found
 
