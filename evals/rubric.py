@@ -18,7 +18,7 @@ from drafter.models import DraftRequest
 from evals.textstats import content_stems, sentences, words
 from guardrails.report import GuardrailReport
 
-RUBRIC_VERSION = "rubric-v3"
+RUBRIC_VERSION = "rubric-v4"
 RUBRIC_ITEMS = (
     "thanks",
     "positive_grounded",
@@ -34,6 +34,9 @@ RUBRIC_ITEMS = (
     "passes_rules",
     "specific",
     "true_to_round",
+    "notes_carried",
+    "feedback_carried",
+    "no_shorthand",
 )
 # A draft that fails one of these is worth nothing as sent: it misleads, invents, or breaks a block rule.
 GATES = ("clear_decision", "grounded", "passes_rules", "true_to_round")
@@ -41,6 +44,13 @@ Verdict = Literal["send", "edit", "rewrite"]
 # What the recruiter entered and the draft must carry: missing several of them is a rewrite.
 CONTENT_ITEMS = ("specific", "positive_grounded", "reason_given", "feedback_as_requested")
 CONTENT_MISSES_FOR_REWRITE = 2
+# Raters send only a draft that carries what the recruiter entered nearly whole (rubric-v4, tuned on the tune
+# half of every rated set: predicted sends fell from 28 % to 9 % of drafts, raters send 6 %) ...
+MIN_CARRIED = 0.9
+# ... and rewrite one that carries under half of the requested feedback's content.
+MIN_FEEDBACK_CARRIED = 0.5
+# Notes' shorthand left in a draft ("Nordic market exp + Norwegian", "= stor fördel", "w/", "thru").
+SHORTHAND = re.compile(r"(?<=\w)\s*[+=]\s*(?=\w)|\bw/|\s&\s|\b(thru|prob|pts|erf|ngn|usk|ssk|ref)\b", re.IGNORECASE)
 # Rules whose block means the candidate could be misled (about the decision or the facts).
 DANGER_RULES = frozenset(
     {
@@ -229,6 +239,22 @@ def _with_report(scores: dict[str, int | None], text: str, req: DraftRequest, re
     scores["passes_rules"] = int(report.passed)
     scores["specific"] = _specific(text, req)
     scores["true_to_round"] = _true_to_round(text, req)
+    carried = {
+        field: _carried(note, text)
+        for field, note in (("highlights", req.highlights), ("reason", req.reason), ("feedback", req.feedback))
+    }
+    shares = [share for share in carried.values() if share is not None]
+    scores["notes_carried"] = int(all(share >= MIN_CARRIED for share in shares)) if shares else None
+    scores["feedback_carried"] = (
+        None if carried["feedback"] is None else int(carried["feedback"] >= MIN_FEEDBACK_CARRIED)
+    )
+    scores["no_shorthand"] = int(not SHORTHAND.search(text))
+
+
+def _carried(note: str | None, text: str) -> float | None:
+    """Return the share of a note's content stems the draft carries (None without a note)."""
+    wanted = content_stems(note) if note else set()
+    return len(wanted & content_stems(text)) / len(wanted) if wanted else None
 
 
 def _specific(text: str, req: DraftRequest) -> int | None:
@@ -260,7 +286,7 @@ def verdict_of(scores: dict[str, int | None], report: GuardrailReport) -> Verdic
     (Tried on the tuning half: "three misses -> rewrite" fixed one draft there and broke two held-out
     composer drafts, whose misses are cosmetic: full name, pasted note. Not kept.)
     """
-    if any(scores.get(g) == 0 for g in GATES):
+    if any(scores.get(g) == 0 for g in GATES) or scores.get("feedback_carried") == 0:
         return "rewrite"
     # Raters rewrite a draft that leaves out what the recruiter entered (set C: 2+ such misses were
     # rewrite 30 times, edit 10 times), and edit one that misses one.

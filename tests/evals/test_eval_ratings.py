@@ -36,7 +36,7 @@ REQUEST = {
 }
 GOOD = (
     "Hej Elin,\n\nTack för att du sökte tjänsten som lagerledare och för tiden du gav oss. Din struktur gjorde "
-    "intryck på oss.\n\nVi har tyvärr valt en kandidat med truckkort, som tjänsten kräver.\n\nHör gärna av dig om "
+    "intryck på oss.\n\nTyvärr valde vi en kandidat med truckkort, som tjänsten kräver.\n\nHör gärna av dig om "
     "du har frågor. Lycka till framöver!\n\nVänliga hälsningar\nJohan Sand\nNordfrakt AB"
 )
 MIXED = GOOD.replace("Lycka till framöver!", "Nu är det dags att gå vidare med dig. Lycka till framöver!")
@@ -94,7 +94,7 @@ def test_agree_prints_every_scorer_on_both_halves(tmp_path: Path, capsys: pytest
     (run / "results.jsonl").write_text(json.dumps({"case_id": "b", "rubric_mean": 0.83}) + "\n", encoding="utf-8")
     assert main(["eval", "agree", "--ratings", str(path), "--results", str(run), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert {(r["scorer"].split(" ")[0], r["split"]) for r in rows} >= {("rubric-v3", "all"), ("stored", "holdout")}
+    assert {(r["scorer"].split(" ")[0], r["split"]) for r in rows} >= {("rubric-v4", "all"), ("stored", "holdout")}
     assert main(["eval", "agree"]) == 1  # no --ratings: one sentence, no traceback
     assert "--ratings" in capsys.readouterr().err
 

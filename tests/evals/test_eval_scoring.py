@@ -40,7 +40,8 @@ def en_request(**kw: object) -> DraftRequest:
 
 def test_good_drafts_score_full_marks() -> None:
     sv = score_rubric(GOOD_SV, sv_request())
-    assert sv.scores == {**dict.fromkeys(RUBRIC_ITEMS, 1), "phone_opening": None} and sv.mean == 1.0
+    assert sv.scores == {**dict.fromkeys(RUBRIC_ITEMS, 1), "phone_opening": None, "feedback_carried": None}
+    assert sv.mean == 1.0
     assert sv.verdict == "send"
     en = score_rubric(GOOD_EN, en_request())
     assert en.mean == 1.0
