@@ -42,6 +42,8 @@ FIELD_MAX_WORDS = {"highlights": 35, "reason": 30, "feedback": 35}
 
 # Parts built from free text the recruiter typed: each can be dropped (replaced by its generic slot).
 DROPPABLE = ("highlights", "reason", "feedback")
+# Rules that judge the request, not the draft.
+REQUEST_RULES = frozenset({"discriminatory_reason"})
 # Rules saying the feedback sentence lost or changed the recruiter's point.
 FEEDBACK_KEPT_RULES = frozenset({"feedback_missing", "feedback_changed"})
 
@@ -220,7 +222,9 @@ def verdict(text: str, request: DraftRequest, settings: GuardrailSettings) -> Gu
     """
     strict = CheckContext.of(request).model_copy(update={f: None for f in DROPPABLE})
     reports = (check(text, request, settings), check(text, strict, settings))
-    return GuardrailReport.from_violations([v for r in reports for v in r.violations])
+    # A finding about the request itself (its reason rests on a protected ground) blocks every draft;
+    # no part the composer leaves out mends it, so it does not steer what is left out.
+    return GuardrailReport.from_violations([v for r in reports for v in r.violations if v.rule not in REQUEST_RULES])
 
 
 def _draft_for_level(

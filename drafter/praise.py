@@ -292,6 +292,14 @@ def _classify(item: str, language: str) -> tuple[str, str] | None:
             return "trait", text
         return "trait", f"{_article(text, language)} {text}"  # "a quick learner", "en duktig snickare"
     if n == 0 and is_adjective(lows[-1], language) and len(lows) > 1:
+        if language == "en" and not any(w in word_set(language, "finite") for w in lows):
+            # "writing sample very clean" -> "your very clean writing sample": the state before its noun.
+            k = len(lows) - 1
+            while k > 1 and lows[k - 1] in intens:
+                k -= 1
+            noun, state = " ".join(words[:k]), " ".join(w.lower() for w in words[k:])
+            if noun and not any(is_adjective(w, language) for w in lows[:k]):
+                return "thing", f"your {state} {_lower_label(noun, language)}"
         return None  # "ALB klar": a state, not a thing to praise with a possessive
     if lows[0] in word_set(language, "determiners"):
         return "thing", text
