@@ -124,25 +124,20 @@ def _swap_sv(lw: str, nxt: str, after: list[str], own: set[str], person: dict[st
     return None
 
 
+# "her" before one of these is the object ("we liked her and ...", "call her first"), not a possessive.
+_HER_AS_OBJECT_BEFORE = frozenset({"and", "or", "but", "to", "than", "if", "when", "then", "again", "first"})
+# Words in -ly that are not adverbs: "her early work", "her family".
+_LY_NOT_ADVERBS = frozenset({"early", "only", "family", "daily", "weekly", "monthly"})
+
+
 def _swap_en(lw: str, nxt: str, after: list[str], own: set[str], person: dict[str, Any]) -> str | None:
     if lw in own and nxt in word_set("en", "finite"):
         return "you"
     if lw in {"she", "he"}:
         return "you"
     if lw == "her":  # "her case" -> your case; "we liked her" -> you
-        stop = word_set("en", "prepositions") | {
-            "and",
-            "or",
-            "but",
-            "to",
-            "than",
-            "if",
-            "when",
-            "then",
-            "again",
-            "first",
-        }
-        adverb = nxt.endswith("ly") and nxt not in {"early", "only", "family", "daily", "weekly", "monthly"}
+        stop = word_set("en", "prepositions") | _HER_AS_OBJECT_BEFORE
+        adverb = nxt.endswith("ly") and nxt not in _LY_NOT_ADVERBS
         return "your" if after and nxt not in stop and not adverb else "you"  # "contact her directly" -> you
     if lw == "him":
         return "you"

@@ -135,8 +135,10 @@ def check_sentence(field: str, note: str, sentence: str, request: DraftRequest) 
     if field == "feedback" and first in lex["advice_verbs"] and not _pattern(lang, "advice").search(sentence):
         # "berätta mer om ..." must stay advice, never become "du berättade mer om ...".
         add("unfaithful_note", "rådet blev ett påstående" if lang == "sv" else "the advice became a statement")
+    fields = (note, request.highlights, request.reason, request.feedback, request.role, request.company)
+    own = {w.lower() for f in fields if f for w in _WORD.findall(f)}
     for m in _WORD.finditer(sentence):
-        if not _known(m.group(0), note, request):
+        if not _known(m.group(0), own, request.language):
             add("bad_grammar", m.group(0), m.span())  # "din läta ata ha": a note's shorthand garbled
     _fidelity(field, note, sentence, request, add)
     return out
@@ -154,8 +156,9 @@ def _vocabulary(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in (*lex["frame_words"], *lex["stopwords"], *common, *letter_words()))
 
 
-def _known(word: str, note: str, request: DraftRequest) -> bool:
-    """Return True for a word of the language a slot may use: in its request, or a known word.
+def _known(word: str, own: set[str], language: str) -> bool:
+    """Return True for a word of the language a slot may use: one of its request's words (`own`,
+    lowercase), or a known word.
 
     Names, acronyms and words with digits are judged by the grounding checks above; a word is known
     as itself or an inflection of a known word (a shared long prefix), never as a fragment of one.
@@ -163,14 +166,9 @@ def _known(word: str, note: str, request: DraftRequest) -> bool:
     low = word.lower()
     if len(low) < 3 or not word.isalpha() or word[:1].isupper() or word.isupper():
         return True
-    vocabulary = _vocabulary(request.language)
-    if low in vocabulary:
+    if low in _vocabulary(language):
         return True
-    fields = (note, request.highlights, request.reason, request.feedback, request.role, request.company)
-    own = {w.lower() for f in fields if f for w in _WORD.findall(f)}
-    return any(same_word(low, w) for w in own) or any(
-        same_word(low, w) for w in _by_prefix(request.language).get(low[:4], ())
-    )
+    return any(same_word(low, w) for w in own) or any(same_word(low, w) for w in _by_prefix(language).get(low[:4], ()))
 
 
 @cache

@@ -156,23 +156,17 @@ def _turned_to_praise(doc: Doc, a: int, b: int) -> bool:
     return _has(doc, "praise", a, b) and _has(doc, "second_person", a, b) and not _gives_advice(doc, a, b)
 
 
-def _praised_hits(doc: Doc, a: int, b: int, hits: set[str]) -> set[str]:
-    """Return the feedback words a sentence carries in its clauses of praise ("your portfolio is
-    strong, but we'd have liked more research": only "portfolio" is praised)."""
+def _clause_hits(doc: Doc, a: int, b: int, hits: set[str], *, praised: bool) -> set[str]:
+    """Return the feedback words a sentence carries in its clauses of praise (praised=True: "your
+    portfolio is strong, but we'd have liked more research" praises only "portfolio"), or in its
+    clauses of advice or shortcoming without praise (praised=False)."""
     found: set[str] = set()
     for ca, cb in clause_spans(doc, a, b):
-        if _has(doc, "praise", ca, cb) and not _gives_advice(doc, ca, cb):
-            here = pool(doc.text[ca:cb])
-            here_stems = frozenset(st for w in here for st in _stems(w))
-            found |= {w for w in hits if _carries(w, here, here_stems)}
-    return found
-
-
-def _weak_hits(doc: Doc, a: int, b: int, hits: set[str]) -> set[str]:
-    """Return the feedback words a sentence carries in its clauses of advice or shortcoming."""
-    found: set[str] = set()
-    for ca, cb in clause_spans(doc, a, b):
-        if _gives_advice(doc, ca, cb) and not _has(doc, "praise", ca, cb):
+        if praised:
+            keep = _has(doc, "praise", ca, cb) and not _gives_advice(doc, ca, cb)
+        else:
+            keep = _gives_advice(doc, ca, cb) and not _has(doc, "praise", ca, cb)
+        if keep:
             here = pool(doc.text[ca:cb])
             here_stems = frozenset(st for w in here for st in _stems(w))
             found |= {w for w in hits if _carries(w, here, here_stems)}
@@ -193,8 +187,8 @@ def _swapped(
         return None
     # The decision sentence ("a candidate with more experience of X") states the reason, not the feedback.
     told = [(a, b, hits) for _, a, b, hits in carriers if not _has(doc, "rejection", a, b, "decision")]
-    praised = {w for a, b, hits in told for w in _praised_hits(doc, a, b, hits)}
-    weak = {w for a, b, hits in told for w in _weak_hits(doc, a, b, hits)}
+    praised = {w for a, b, hits in told for w in _clause_hits(doc, a, b, hits, praised=True)}
+    weak = {w for a, b, hits in told for w in _clause_hits(doc, a, b, hits, praised=False)}
     if praised & to_work_on and weak & praised_strengths and not weak & to_work_on:
         return next((a, b) for a, b, hits in told if hits & praised & to_work_on)
     return None
@@ -237,9 +231,14 @@ def check_feedback_fidelity(doc: Doc, settings: GuardrailSettings) -> list[Viola
             carriers.append((len(hits) / len(wanted), a, b, hits))
     # Praise of what the feedback says to work on contradicts it, even when advice follows; praise of
     # what the highlights also name is the recruiter's own praise.
-    strengths = evidence(doc).highlights | _praised_in(given)
+    praised_in_feedback = _praised_in(given)
+    strengths = evidence(doc).highlights | praised_in_feedback
     praised = [
-        (len({w for w in _praised_hits(doc, a, b, hits) if not has_word(w, strengths)}) / len(wanted), a, b)
+        (
+            len({w for w in _clause_hits(doc, a, b, hits, praised=True) if not has_word(w, strengths)}) / len(wanted),
+            a,
+            b,
+        )
         for _, a, b, hits in carriers
         if _turned_to_praise(doc, a, b)
     ]
@@ -247,7 +246,7 @@ def check_feedback_fidelity(doc: Doc, settings: GuardrailSettings) -> list[Viola
     if praised:
         _, a, b = max(praised)
         return [violation("feedback_changed", say(doc, "feedback_changed", "praise", quote=doc.text[a:b]), (a, b))]
-    swapped = _swapped(doc, carriers, wanted, _praised_in(given))
+    swapped = _swapped(doc, carriers, wanted, praised_in_feedback)
     if swapped is not None:
         a, b = swapped
         return [violation("feedback_changed", say(doc, "feedback_changed", "praise", quote=doc.text[a:b]), (a, b))]

@@ -17,11 +17,11 @@ LEX = "structure"
 STEM = 5
 # A name addressed at the end of a line: "Tack igen, och lycka till framöver, Elsa!"
 # A name addressed at the end of a line, or before the wish that follows it ("Thanks again, Michael, and good luck").
-# A name addressed mid-text after a turn of speech: "I did want to say, Aaron, ...", "Så, Josefin, en sak ...".
-_TURN_VOCATIVE = re.compile(r"\b(?:[Ss]ay|[Ss]o|[Ww]ell|[Ss]å|[Aa]lltså|[Nn]å)\s*,\s+([A-ZÅÄÖ][a-zåäöéü]{2,}),\s")
 _VOCATIVE = re.compile(
     r",[ \t]+([^\W\d_][\w'’-]*)[ \t]*(?:[!.]?[ \t]*$|,[ \t]+(?=(?:and|och|&)[ \t]))", re.MULTILINE | re.IGNORECASE
 )
+# A name addressed mid-text after a turn of speech: "I did want to say, Aaron, ...", "Så, Josefin, en sak ...".
+_TURN_VOCATIVE = re.compile(r"\b(?:[Ss]ay|[Ss]o|[Ww]ell|[Ss]å|[Aa]lltså|[Nn]å)\s*,\s+([A-ZÅÄÖ][a-zåäöéü]{2,}),\s")
 _NAME_RUN = re.compile(r"((?:[^\W\d_][\w'’.-]*[ \t]*){1,4}?)[ \t]*(?=[,!:;\n—–-]|$)")
 
 
